@@ -45,5 +45,18 @@ LU_FUNC LU_NORET void lu_err_arg(lua_State *L, int narg, ErrMsg em);
 LU_FUNC LU_NORET void lu_err_argv(lua_State *L, int narg, ErrMsg em, ...);
 LU_FUNC LU_NORET void lu_err_argtype(lua_State *L, int narg, const char *xname);
 LU_FUNC LU_NORET void lu_err_callermsg(lua_State *L, const char *msg);
+/* "bad argument #narg to 'fname' (msg)" (backs luaL_argerror): fname is
+** found from the caller's call instruction ('?' if unknown); for a method
+** call the self argument is not counted, and a bad self gives "calling
+** 'fname' on bad self (msg)". Adds the caller's position if it is Lua. */
+LU_FUNC LU_NORET void lu_err_argmsg(lua_State *L, int narg, const char *msg);
+/* "bad argument ... (<tname> expected, got <type>)" by public type tag
+** (LUA_TNIL ..., backs luaL_checktype/luaL_typerror by tag). */
+LU_FUNC LU_NORET void lu_err_argt(lua_State *L, int narg, int tt);
+/* "attempt to call a <type> value" with no position: for calls of a
+** non-callable value from C (lua_call, pcall, metamethod calls). Use
+** lu_err_optype_call for the CALL instructions of a Lua frame, where o is
+** the called slot of the frame at L->base (L->savedpc set). */
+LU_FUNC LU_NORET void lu_err_badcall(lua_State *L, const TValue *o);
 
 #endif

@@ -340,6 +340,14 @@ typedef struct GCState {
   int stopped;          /* collectgarbage("stop") in effect. */
 } GCState;
 
+/* Growable byte buffer (see src/core/buf.h): [b, w) written, [w, e) free. */
+typedef struct SBuf {
+  char *b;              /* Start of the buffer. */
+  char *w;              /* Write position. */
+  char *e;              /* End of the buffer. */
+  struct lua_State *L;  /* State whose allocator owns the memory. */
+} SBuf;
+
 typedef struct global_State {
   GCstr **strhash;      /* String hash table (hash chain anchors). */
   MSize strmask;        /* String hash mask (size of hash table - 1). */
@@ -368,6 +376,10 @@ typedef struct global_State {
   uint32_t prngstate[8]; /* PRNG state for math.random (reserved). */
   struct GG_State *gg;  /* Back pointer to the enclosing GG_State. */
   void *user;           /* Free for subsystems: see DESIGN.md. */
+  SBuf tmpsb;           /* The temporary buffer (lu_buf_tmp); tmpbuf and
+                           tmpsize above mirror its b and size. */
+  TValue tmptv;         /* C API: holds the table for the pseudo-indices
+                           LUA_GLOBALSINDEX / LUA_ENVIRONINDEX. */
 } global_State;
 
 /* Per-thread state (coroutine). */
@@ -386,6 +398,10 @@ struct lua_State {
   void *cframe;         /* Innermost C frame (error catch point). */
   MSize stacksize;      /* True stack size (incl. LU_STACK_EXTRA). */
   int nCcalls;          /* Depth of nested C calls (C recursion budget). */
+  const BCIns *savedpc; /* Interpreter: pc after the current instruction of
+                           the Lua frame at L->base, saved before anything
+                           that may throw, run the GC or walk the stack
+                           (see src/vm/vm.h). */
 };
 
 #define G(L)   ((L)->glref)

@@ -29,11 +29,28 @@ typedef struct GG_State {
   global_State g;                   /* Global state. */
   uint16_t hotcount[HOTCOUNT_SIZE]; /* Hot counters (JIT, phase 3). */
   const void *dispatch[GG_LEN_DISP]; /* Instruction dispatch table. */
+  GCstr *errmem;                    /* "not enough memory", preallocated
+                                       and fixed: lu_err_mem never allocates. */
+  GCupval uvhead;                   /* Sentinel of the doubly linked list of
+                                       all open upvalues (uv.prev/uv.next),
+                                       for the GC's atomic phase. */
 } GG_State;
 
 #define GG_OF(field)     ((int)offsetof(GG_State, field))
 #define L2GG(L)          (G(L)->gg)
 #define G2GG(gl)         ((gl)->gg)
+
+/* Preallocated "not enough memory" string (see lu_err_mem). */
+#define lu_state_errmem(L)   (L2GG(L)->errmem)
+
+/* Thread stacks. stacksize slots are allocated; maxstack = stack +
+** stacksize - LU_STACK_EXTRA - 1 (the extra slots let error handling and
+** metamethod calls run after "stack overflow"). The bottom two slots are a
+** dummy frame: stack[0] holds the thread itself (its dummy_ffid reads as
+** FF_C, so "the current function" of an empty stack is a C function),
+** stack[1] is nil (frame link), and an idle thread has
+** base = top = stack + 2. Slots above top are kept nil or stale-but-alive
+** (the GC clears them in its atomic phase). */
 
 /* Create a state (main thread); NULL if out of memory. */
 LU_FUNC lua_State *lu_state_open(lua_Alloc f, void *ud);
@@ -45,6 +62,8 @@ LU_FUNC void lu_state_close(lua_State *L);
 ** recomputed after a call that may grow it. */
 LU_FUNC void lu_state_growstack(lua_State *L, MSize n);
 LU_FUNC void lu_state_growstack1(lua_State *L);
+/* Shrink the stack if far more than `used` slots (and the current frame)
+** are allocated. Called by the GC for threads it traverses. */
 LU_FUNC void lu_state_shrinkstack(lua_State *L, MSize used);
 
 #define lu_state_checkstack(L, n) \
@@ -52,7 +71,8 @@ LU_FUNC void lu_state_shrinkstack(lua_State *L, MSize used);
                        (size_t)(n) * sizeof(TValue))) \
          lu_state_growstack((L), (n)); } while (0)
 
-/* Coroutines (threads). */
+/* Coroutines (threads). lu_state_new makes a thread with its own stack,
+** env = L's env, linked into the GC root list (not pushed). */
 LU_FUNC lua_State *lu_state_new(lua_State *L);
 LU_FUNC void lu_state_free(global_State *g, lua_State *L1);
 

@@ -10,6 +10,26 @@
 */
 #ifndef LU_VM_H
 #define LU_VM_H
+/*
+** Frames seen by debug/error code (interpreter conventions, src/vm/vm.c):
+** - The running Lua frame: when the interpreter calls anything that may
+**   throw, allocate, run the GC or inspect the stack, L->base is that
+**   frame's base, L->top is base + framesize, and L->savedpc points just
+**   after the instruction being executed (the current one is savedpc[-1]).
+**   If the frame at L->base is a C function, L->savedpc is meaningless.
+** - A frame whose link is FRAME_LUA: the return PC in the link points just
+**   after the caller's CALL instruction; that is the caller's current pc.
+** - FRAME_CONT (a metamethod called by the interpreter): base[-3] holds the
+**   saved pc (raw const BCIns *, after the instruction that invoked the
+**   metamethod) of the Lua frame below, base[-4] the continuation kind.
+**   The frame below is frame_prevd(base).
+** - FRAME_VARG: a vararg function's own pseudo frame; skip it (the real
+**   frame is frame_prevd(base), its pc comes from the frame above).
+** - FRAME_PCALL/PCALLH (pcall/xpcall), FRAME_C/FRAME_CP (entries from C):
+**   frame_prevd(base) is the frame below; the frame below a PCALL frame is
+**   the pcall/xpcall fast function itself (a C function, no pc).
+** - The bottom of every stack is the dummy frame at stack + 2 (state.h).
+*/
 
 #include "../core/obj.h"
 #include "../core/state.h"

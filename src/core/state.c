@@ -1,0 +1,307 @@
+/*
+** lunar: the global state block and thread stacks (see state.h).
+**
+** lu_state_open allocates the GG_State (main thread, global state, hot
+** counters, dispatch table) in one block, gives the main thread its stack,
+** then builds the rest (string table, preallocated strings, registry,
+** globals) under a protected call, so that running out of memory anywhere
+** just frees what was made and returns NULL.
+**
+** The main thread is the first object linked into gc.root (see gc.c for
+** why); it is marked FIXED so that the sweep never frees it.
+*/
+#include <time.h>
+#include <unistd.h>
+#include <sys/random.h>
+
+#include "state.h"
+#include "mem.h"
+#include "str.h"
+#include "tab.h"
+#include "func.h"
+#include "gc.h"
+#include "err.h"
+#include "buf.h"
+#include "../vm/vm.h"
+
+/* Stack sizes in slots. A thread's stacksize stays <= STACK_LIMIT except
+** while a "stack overflow" error is being handled, when it may reach
+** STACK_OVERFLOW (room for the error handler). */
+#define STACK_LIMIT      (LU_MAX_STACK + LU_STACK_EXTRA)
+#define STACK_OVERFLOW   (STACK_LIMIT + 2 * LUA_MINSTACK)
+#define STACK_INITSIZE   (LU_STACK_START + LU_STACK_EXTRA)
+
+#define MINSIZE_GLOBALS_HBITS   6
+#define MINSIZE_REGISTRY_HBITS  2
+
+/* -- Stacks ---------------------------------------------------------------- */
+
+static void state_setmaxstack(lua_State *L)
+{
+  L->maxstack = L->stack + L->stacksize - LU_STACK_EXTRA - 1;
+}
+
+/* Lay out a fresh stack st of size slots for thread L (see state.h). */
+static void state_initstack(lua_State *L, TValue *st, MSize size)
+{
+  MSize i;
+  for (i = 0; i < size; i++)
+    setnilV(&st[i]);
+  L->stack = st;
+  L->stacksize = size;
+  state_setmaxstack(L);
+  setthreadV(L, &st[0], L);
+  setnilV(&st[1]);
+  L->base = L->top = st + 2;
+}
+
+/* Reallocate L's stack to n slots (n must hold every slot below top) and
+** relocate every pointer into it: base, top, maxstack, open upvalues.
+** Frame links hold return PCs or byte deltas, never stack addresses. */
+static void state_resizestack(lua_State *L, MSize n)
+{
+  TValue *old = L->stack;
+  MSize oldsize = L->stacksize;
+  ptrdiff_t base = L->base - old;
+  ptrdiff_t top = L->top - old;
+  uintptr_t delta;
+  GCupval *uv;
+  TValue *st;
+  MSize i;
+  lu_assert((ptrdiff_t)n > top, "stack shrunk below top");
+  /* Throws on failure, leaving the old stack untouched. */
+  st = (TValue *)lu_mem_realloc(L, old, (size_t)oldsize * sizeof(TValue),
+                                (size_t)n * sizeof(TValue));
+  delta = (uintptr_t)st - (uintptr_t)old;
+  for (i = oldsize; i < n; i++)
+    setnilV(&st[i]);
+  L->stack = st;
+  L->stacksize = n;
+  state_setmaxstack(L);
+  L->base = st + base;
+  L->top = st + top;
+  for (uv = L->openupval; uv != NULL; uv = (GCupval *)uv->nextgc)
+    uv->v = (TValue *)((uintptr_t)uv->v + delta);
+}
+
+void lu_state_growstack(lua_State *L, MSize need)
+{
+  size_t used = (size_t)(L->top - L->stack);
+  size_t want = used + need + LU_STACK_EXTRA + 1;
+  if (want <= STACK_LIMIT) {
+    size_t n = 2 * (size_t)L->stacksize;
+    if (n < want) n = want;
+    if (n > STACK_LIMIT) n = STACK_LIMIT;
+    state_resizestack(L, (MSize)n);
+    return;
+  }
+  /* Overflow. Overflowing again while handling one is fatal. */
+  if (used > LU_MAX_STACK) {
+    TValue *top = L->top;
+    if (top >= L->stack + L->stacksize) top = L->stack + L->stacksize - 1;
+    setstrV(L, top, lu_str_newz(L, err2msg(LU_ERR_ERRERR)));
+    L->top = top + 1;
+    lu_err_throw(L, LUA_ERRERR);
+  }
+  if (L->stacksize < STACK_OVERFLOW)
+    state_resizestack(L, STACK_OVERFLOW);
+  lu_err_msg(L, LU_ERR_STKOV);
+}
+
+void lu_state_growstack1(lua_State *L)
+{
+  lu_state_growstack(L, 1);
+}
+
+void lu_state_shrinkstack(lua_State *L, MSize used)
+{
+  MSize n = L->stacksize;
+  MSize inuse = (MSize)(L->top - L->stack);
+  if (used < inuse) used = inuse;
+  if (n > STACK_LIMIT && used + LU_STACK_EXTRA + 1 < STACK_LIMIT) {
+    state_resizestack(L, STACK_LIMIT);  /* Overflow handled: relimit. */
+    return;
+  }
+  if (4 * (size_t)used < n && n > 2 * STACK_INITSIZE)
+    state_resizestack(L, n / 2);
+}
+
+/* -- Threads --------------------------------------------------------------- */
+
+lua_State *lu_state_new(lua_State *L)
+{
+  lua_State *L1 = &lu_mem_newgco(L, sizeof(lua_State))->th;
+  TValue *st;
+  L1->gct = LU_GCT_THREAD;
+  L1->dummy_ffid = FF_C;
+  L1->status = LUA_OK;
+  L1->glref = G(L);
+  L1->gclist = NULL;
+  L1->base = L1->top = L1->maxstack = L1->stack = NULL;
+  L1->stacksize = 0;
+  L1->openupval = NULL;
+  L1->env = L->env;
+  L1->cframe = NULL;
+  L1->nCcalls = 0;
+  /* The thread is on gc.root with a NULL stack if this throws. */
+  st = (TValue *)lu_mem_new(L, STACK_INITSIZE * sizeof(TValue));
+  state_initstack(L1, st, STACK_INITSIZE);
+  return L1;
+}
+
+void lu_state_free(global_State *g, lua_State *L1)
+{
+  GCupval *uv;
+  lu_assert(L1 != g->mainthread, "freeing the main thread");
+  /* Normally closed already (sweep); at state close just freed. */
+  while ((uv = L1->openupval) != NULL) {
+    L1->openupval = (GCupval *)uv->nextgc;
+    uv->prev->next = uv->next;
+    uv->next->prev = uv->prev;
+    lu_func_freeuv(g, uv);
+  }
+  lu_mem_free(g, L1->stack, (size_t)L1->stacksize * sizeof(TValue));
+  lu_mem_free(g, L1, sizeof(lua_State));
+}
+
+/* -- Opening and closing --------------------------------------------------- */
+
+/* A per-state random key for the string hash. */
+static uint64_t state_seed(GG_State *GG)
+{
+  uint64_t seed = 0;
+  if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) != (ssize_t)sizeof(seed)) {
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    seed = (uint64_t)ts.tv_nsec * 0x9e3779b97f4a7c15ull ^
+           (uint64_t)ts.tv_sec ^ (uint64_t)(uintptr_t)GG ^
+           ((uint64_t)getpid() << 32);
+  }
+  return seed;
+}
+
+static const char *const state_mmnames[] = {
+#define MMNAME(name) "__" #name,
+  MMDEF(MMNAME)
+#undef MMNAME
+};
+
+/* Everything that may throw, run under lu_vm_cpcall. */
+static TValue *state_cpinit(lua_State *L, lua_CFunction dummy, void *ud)
+{
+  global_State *g = G(L);
+  GG_State *GG = G2GG(g);
+  GCstr *s;
+  size_t i;
+  (void)dummy;
+  (void)ud;
+  lu_str_init(L);
+  s = lu_str_newz(L, err2msg(LU_ERR_ERRMEM));
+  fixstring(s);
+  GG->errmem = s;
+  s = lu_str_new(L, "", 0);
+  fixstring(s);
+  g->strempty = s;
+  for (i = 0; i < MM__MAX; i++) {
+    s = lu_str_newz(L, state_mmnames[i]);
+    fixstring(s);
+    g->gcname[i] = s;
+  }
+  settabV(L, &g->registrytv, lu_tab_new(L, 0, MINSIZE_REGISTRY_HBITS));
+  L->env = lu_tab_new(L, 0, MINSIZE_GLOBALS_HBITS);
+  return NULL;
+}
+
+/* Free everything of a state except finalizers: used by lu_state_close
+** and when lu_state_open fails half way. */
+static void state_freeall(lua_State *L)
+{
+  global_State *g = G(L);
+  GG_State *GG = G2GG(g);
+  lu_func_closeuv(L, L->stack);
+  lu_gc_freeall(g);
+  lu_str_freeall(g);
+  lu_buf_freetmp(g);
+  lu_mem_free(g, L->stack, (size_t)L->stacksize * sizeof(TValue));
+  L->stack = NULL;
+  L->stacksize = 0;
+  lu_assert(g->gc.total == sizeof(GG_State), "memory leak at state close");
+  g->allocf(g->allocd, GG, sizeof(GG_State), 0);
+}
+
+lua_State *lu_state_open(lua_Alloc f, void *ud)
+{
+  GG_State *GG = (GG_State *)f(ud, NULL, 0, sizeof(GG_State));
+  lua_State *L;
+  global_State *g;
+  TValue *st;
+  if (GG == NULL) return NULL;
+  memset(GG, 0, sizeof(GG_State));
+  L = &GG->L;
+  g = &GG->g;
+  g->gg = GG;
+  g->allocf = f;
+  g->allocd = ud;
+  g->mainthread = L;
+  g->cur_L = L;
+  g->strseed = state_seed(GG);
+  g->gc.total = sizeof(GG_State);
+  g->gc.currentwhite = LU_GC_WHITE0;
+  g->gc.state = GCSpause;
+  g->gc.threshold = (size_t)-1;   /* No GC while building the state. */
+  g->gc.pause = LUAI_GCPAUSE;
+  g->gc.stepmul = LUAI_GCMUL;
+  setnilV(&g->registrytv);
+  GG->uvhead.prev = GG->uvhead.next = &GG->uvhead;
+  /* The main thread: FIXED, first (hence last) object on gc.root. */
+  L->gct = LU_GCT_THREAD;
+  L->marked = LU_GC_WHITE0 | LU_GC_FIXED | LU_GC_SFIXED;
+  L->dummy_ffid = FF_C;
+  L->status = LUA_OK;
+  L->glref = g;
+  L->nextgc = NULL;
+  g->gc.root = obj2gco(L);
+  st = (TValue *)f(ud, NULL, 0, STACK_INITSIZE * sizeof(TValue));
+  if (st == NULL) {
+    f(ud, GG, sizeof(GG_State), 0);
+    return NULL;
+  }
+  g->gc.total += STACK_INITSIZE * sizeof(TValue);
+  state_initstack(L, st, STACK_INITSIZE);
+  lu_vm_init_dispatch(GG);
+  if (lu_vm_cpcall(L, NULL, NULL, state_cpinit) != LUA_OK) {
+    state_freeall(L);  /* Out of memory: free the partial state. */
+    return NULL;
+  }
+  L->base = L->top = L->stack + 2;
+  g->gc.threshold = 4 * g->gc.total;
+  return L;
+}
+
+static TValue *state_cpfinalize(lua_State *L, lua_CFunction dummy, void *ud)
+{
+  (void)dummy;
+  (void)ud;
+  lu_gc_finalize_all(L);
+  return NULL;
+}
+
+void lu_state_close(lua_State *L)
+{
+  global_State *g = G(L);
+  L = g->mainthread;
+  lu_func_closeuv(L, L->stack);
+  /* Every userdata with __gc gets finalized, reachable or not. */
+  lu_gc_separate_all(L);
+  g->hookmask = 0;
+  for (;;) {
+    L->base = L->top = L->stack + 2;
+    L->cframe = NULL;
+    L->status = LUA_OK;
+    L->nCcalls = 0;
+    g->cur_L = L;
+    if (lu_vm_cpcall(L, NULL, NULL, state_cpfinalize) == LUA_OK) break;
+    /* An error in __gc: ignore it and go on with the others. */
+  }
+  state_freeall(L);
+}

@@ -1,0 +1,193 @@
+/*
+** lunar: interned strings (see str.h).
+**
+** -- The hash ---------------------------------------------------------------
+** A keyed hash over all bytes, 16 bytes per step. Each step folds the
+** 128-bit product of two key-masked 64-bit words into the state (high half
+** XOR low half), so the difference between two inputs after a step depends
+** on the secret seed through the carries of the multiplication: a script
+** that does not know g->strseed cannot precompute colliding strings. The
+** tail (under 16 bytes) is read with possibly overlapping loads, and a
+** final round mixes in the length.
+*/
+#include "str.h"
+#include "mem.h"
+#include "err.h"
+#include "gc.h"
+
+/* -- Hashing -------------------------------------------------------------- */
+
+#define HK1  0xa0761d6478bd642full
+#define HK2  0xe7037ed1a0b428dbull
+#define HK3  0x8ebc6af09c88c6e3ull
+
+static LU_AINLINE uint64_t hash_fold(uint64_t a, uint64_t b)
+{
+  unsigned __int128 r = (unsigned __int128)a * b;
+  return (uint64_t)(r >> 64) ^ (uint64_t)r;
+}
+
+static LU_AINLINE uint64_t rd64(const char *p)
+{
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+static LU_AINLINE uint64_t rd32(const char *p)
+{
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+uint32_t lu_str_hash(uint64_t seed, const char *s, size_t len)
+{
+  uint64_t h = seed ^ HK1;
+  uint64_t a, b;
+  if (len <= 16) {
+    if (len >= 4) {
+      /* Two (possibly overlapping) 4..8-byte reads cover 4..16 bytes. */
+      size_t q = (len >> 3) << 2;
+      a = (rd32(s) << 32) | rd32(s + q);
+      b = (rd32(s + len - 4) << 32) | rd32(s + len - 4 - q);
+    } else if (len > 0) {
+      a = ((uint64_t)(uint8_t)s[0] << 16) |
+          ((uint64_t)(uint8_t)s[len >> 1] << 8) | (uint8_t)s[len - 1];
+      b = 0;
+    } else {
+      a = b = 0;
+    }
+  } else {
+    size_t left = len;
+    const char *p = s;
+    while (left > 16) {
+      h = hash_fold(rd64(p) ^ HK2, rd64(p + 8) ^ h);
+      p += 16;
+      left -= 16;
+    }
+    a = rd64(s + len - 16);
+    b = rd64(s + len - 8);
+  }
+  h = hash_fold(a ^ HK2, b ^ h);
+  h = hash_fold(h ^ HK3, (uint64_t)len ^ HK1 ^ seed);
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+/* -- The string table ------------------------------------------------------ */
+
+void lu_str_init(lua_State *L)
+{
+  global_State *g = G(L);
+  g->strmask = LU_MIN_STRTAB - 1;
+  g->strnum = 0;
+  g->strhash = lu_mem_newvec(L, LU_MIN_STRTAB, GCstr *);
+  memset(g->strhash, 0, LU_MIN_STRTAB * sizeof(GCstr *));
+}
+
+void lu_str_resize(lua_State *L, MSize newmask)
+{
+  global_State *g = G(L);
+  GCstr **newhash;
+  MSize i;
+  if (newmask < LU_MIN_STRTAB - 1 || newmask >= 0x3fffffffu ||
+      newmask == g->strmask || g->gc.state == GCSsweepstring)
+    return;  /* Never move strings under the string sweep's feet. */
+  newhash = (GCstr **)lu_mem_tryrealloc(g, NULL, 0,
+                                        ((size_t)newmask + 1) * sizeof(GCstr *));
+  if (newhash == NULL) return;  /* Keep the old table: still correct. */
+  memset(newhash, 0, ((size_t)newmask + 1) * sizeof(GCstr *));
+  for (i = 0; i <= g->strmask; i++) {
+    GCobj *o = (GCobj *)g->strhash[i];
+    while (o) {
+      GCobj *next = o->gch.nextgc;
+      MSize h = o->str.hash & newmask;
+      o->gch.nextgc = (GCobj *)newhash[h];
+      newhash[h] = &o->str;
+      o = next;
+    }
+  }
+  lu_mem_freevec(g, g->strhash, (size_t)g->strmask + 1, GCstr *);
+  g->strhash = newhash;
+  g->strmask = newmask;
+}
+
+/* A string found in the table may be dead but not yet swept (the GC has
+** finished marking): make it live again before handing it out. */
+static LU_AINLINE void str_resurrect(global_State *g, GCstr *s)
+{
+  GCobj *o = obj2gco(s);
+  if (isdead(g, o)) flipwhite(o);
+}
+
+GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
+{
+  global_State *g = G(L);
+  uint32_t h;
+  GCstr *s;
+  if (len == 0 && g->strempty) return g->strempty;
+  if (LU_UNLIKELY(len > LU_MAX_STR)) lu_err_msg(L, LU_ERR_STROV);
+  h = lu_str_hash(g->strseed, str, len);
+  for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
+    if (s->hash == h && s->len == len && memcmp(strdata(s), str, len) == 0) {
+      str_resurrect(g, s);
+      return s;
+    }
+  }
+  s = (GCstr *)lu_mem_new(L, lu_str_size(len));
+  s->marked = lu_mem_curwhite(g);
+  s->gct = LU_GCT_STR;
+  s->reserved = 0;
+  s->hashalg = 0;
+  s->sid = g->strsid++;
+  s->hash = h;
+  s->len = (MSize)len;
+  memcpy(strdatawr(s), str, len);
+  strdatawr(s)[len] = '\0';
+  {
+    GCstr **anchor = &g->strhash[h & g->strmask];
+    s->nextgc = (GCobj *)*anchor;
+    *anchor = s;
+  }
+  if (++g->strnum > g->strmask)
+    lu_str_resize(L, (g->strmask << 1) | 1);
+  return s;
+}
+
+GCstr *lu_str_newz(lua_State *L, const char *s)
+{
+  return lu_str_new(L, s, strlen(s));
+}
+
+void lu_str_free(global_State *g, GCstr *s)
+{
+  g->strnum--;
+  lu_mem_free(g, s, lu_str_size(s->len));
+}
+
+void lu_str_freeall(global_State *g)
+{
+  MSize i;
+  if (g->strhash == NULL) return;
+  for (i = 0; i <= g->strmask; i++) {
+    GCobj *o = (GCobj *)g->strhash[i];
+    while (o) {
+      GCobj *next = o->gch.nextgc;
+      lu_str_free(g, &o->str);
+      o = next;
+    }
+  }
+  lu_mem_freevec(g, g->strhash, (size_t)g->strmask + 1, GCstr *);
+  g->strhash = NULL;
+  g->strmask = 0;
+}
+
+int lu_str_cmp(GCstr *a, GCstr *b)
+{
+  MSize n = a->len < b->len ? a->len : b->len;
+  int r;
+  if (a == b) return 0;
+  r = memcmp(strdata(a), strdata(b), n);
+  if (r != 0) return r;
+  return a->len < b->len ? -1 : a->len > b->len ? 1 : 0;
+}

@@ -1,0 +1,236 @@
+/*
+** lunar: formatting numbers and values, lua_pushfstring (see strfmt.h).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <math.h>
+
+#include "strfmt.h"
+#include "str.h"
+#include "buf.h"
+#include "err.h"
+
+/* -- Numbers ------------------------------------------------------------- */
+
+/* Write the decimal digits of x (x > 0) ending at *end; returns start. */
+static char *fmt_u64(char *end, uint64_t x)
+{
+  do {
+    *--end = (char)('0' + x % 10);
+    x /= 10;
+  } while (x);
+  return end;
+}
+
+/* C's printf rounds an exact tie at the 14th significant digit to even
+** (123456789012345 -> 1.2345678901234e+14); LuaJIT rounds it away from
+** zero (1.2345678901235e+14). Returns n, or for an exact tie the double
+** nearest to the 14-digit value rounded away, which "%.14g" then prints
+** exactly. Ties need a 15th digit '5' followed only by zeros, so a cheap
+** 17-digit look filters out almost every number first. */
+static double fmt_tieaway(double n)
+{
+  char d17[40];
+  char *p;
+  int len = snprintf(d17, sizeof(d17), "%.16e", n);
+  int neg = d17[0] == '-';
+  char *dg = d17 + neg;          /* d.dddddddddddddddde+XX */
+  if (len < 18 || dg[15] != '5' || dg[16] != '0' || dg[17] != '0')
+    return n;
+  {
+    /* Exact decimal expansion (a double has at most 767 significant
+    ** digits): a tie only if nothing but zeros follows the '5'. */
+    char exact[800];
+    int elen = snprintf(exact, sizeof(exact), "%.780e", n);
+    char *e = strchr(exact, 'e');
+    if (elen <= 0 || e == NULL) return n;
+    for (p = exact + neg + 16; p < e; p++)
+      if (*p != '0') return n;
+  }
+  {
+    /* Round the 14 digits d.ddddddddddddd up in magnitude. */
+    char r[40];
+    int i, carry = 1, exp10 = atoi(strchr(dg, 'e') + 1);
+    char digits[15];
+    digits[0] = dg[0];
+    memcpy(digits + 1, dg + 2, 13);
+    for (i = 13; i >= 0 && carry; i--) {
+      if (digits[i] == '9') {
+        digits[i] = '0';
+      } else {
+        digits[i]++;
+        carry = 0;
+      }
+    }
+    if (carry) {  /* 9.99..9 -> 10.0..0 */
+      digits[0] = '1';
+      exp10++;
+    }
+    snprintf(r, sizeof(r), "%s%c.%.13se%d", neg ? "-" : "", digits[0],
+             digits + 1, exp10);
+    return strtod(r, NULL);
+  }
+}
+
+size_t lu_strfmt_num2buf(char *buf, double n)
+{
+  if (LU_LIKELY(n == n)) {
+    double a = n < 0 ? -n : n;
+    if (a < 1e14 && a == (double)(int64_t)a && !(n == 0 && signbit(n))) {
+      /* Integral and below 15 digits: "%.14g" prints it as an integer. */
+      char tmp[24];
+      char *e = tmp + sizeof(tmp);
+      char *p = fmt_u64(e, (uint64_t)a);
+      size_t len;
+      if (n < 0) *--p = '-';
+      len = (size_t)(e - p);
+      memcpy(buf, p, len);
+      return len;
+    }
+    if (a == __builtin_inf()) {
+      if (n < 0) { memcpy(buf, "-inf", 4); return 4; }
+      memcpy(buf, "inf", 3);
+      return 3;
+    }
+    {
+      char tmp[LUAI_MAXNUMBER2STR + 8];
+      int len = snprintf(tmp, sizeof(tmp), "%.14g", fmt_tieaway(n));
+      /* The C locale may use another decimal point: Lua prints '.'. */
+      for (int i = 0; i < len; i++)
+        if (tmp[i] == ',') tmp[i] = '.';
+      memcpy(buf, tmp, (size_t)len);
+      return (size_t)len;
+    }
+  }
+  memcpy(buf, "nan", 3);  /* LuaJIT prints every NaN as "nan". */
+  return 3;
+}
+
+GCstr *lu_strfmt_num(lua_State *L, double n)
+{
+  char buf[LUAI_MAXNUMBER2STR];
+  size_t len = lu_strfmt_num2buf(buf, n);
+  return lu_str_new(L, buf, len);
+}
+
+/* -- Pointers and objects ---------------------------------------------- */
+
+/* Pointer as LuaJIT prints it: "NULL", or "0x" and 8 hex digits, plus 4
+** more for pointers above 4GB (more for the few bigger ones). Returns the
+** length written (at most 2 + 16). */
+static size_t fmt_ptr(char *buf, const void *v)
+{
+  static const char hex[] = "0123456789abcdef";
+  uint64_t x = (uint64_t)(uintptr_t)v;
+  uint32_t hi = (uint32_t)(x >> 32);
+  size_t ndig, i;
+  if (x == 0) {
+    memcpy(buf, "NULL", 4);
+    return 4;
+  }
+  ndig = 8;
+  if (hi) ndig += 2 + 2 * ((31 - (size_t)__builtin_clz(hi)) >> 3);
+  buf[0] = '0';
+  buf[1] = 'x';
+  for (i = 0; i < ndig; i++)
+    buf[2 + i] = hex[(x >> (4 * (ndig - 1 - i))) & 15];
+  return 2 + ndig;
+}
+
+GCstr *lu_strfmt_obj(lua_State *L, const TValue *o)
+{
+  char buf[64];
+  size_t len;
+  const char *name;
+  const void *p;
+  if (tvisstr(o)) return strV(o);
+  if (tvisnumber(o)) return lu_strfmt_num(L, numV(o));
+  if (tvisnil(o)) return lu_str_newlit(L, "nil");
+  if (tvisfalse(o)) return lu_str_newlit(L, "false");
+  if (tvistrue(o)) return lu_str_newlit(L, "true");
+  if (tvisfunc(o) && isffunc(funcV(o))) {
+    len = (size_t)snprintf(buf, sizeof(buf), "function: builtin#%d",
+                           (int)funcV(o)->c.ffid);
+    return lu_str_new(L, buf, len);
+  }
+  name = lu_typename(o);
+  if (tvislightud(o)) p = lightudV(o);
+  else if (tvisudata(o)) p = uddata(udataV(o));
+  else p = gcval(o);
+  len = strlen(name);
+  memcpy(buf, name, len);
+  buf[len++] = ':';
+  buf[len++] = ' ';
+  len += fmt_ptr(buf + len, p);
+  return lu_str_new(L, buf, len);
+}
+
+/* -- lua_pushfstring ---------------------------------------------------- */
+
+GCstr *lu_strfmt_vf(lua_State *L, const char *fmt, va_list argp)
+{
+  SBuf *sb = lu_buf_tmp(L, 64);
+  const char *e;
+  while ((e = strchr(fmt, '%')) != NULL) {
+    lu_buf_putmem(sb, fmt, (size_t)(e - fmt));
+    switch (e[1]) {
+    case 's': {
+      const char *s = va_arg(argp, const char *);
+      lu_buf_putz(sb, s ? s : "(null)");
+      break;
+    }
+    case 'd': {
+      char tmp[24];
+      int d = va_arg(argp, int);
+      char *end = tmp + sizeof(tmp);
+      char *p = fmt_u64(end, d < 0 ? -(uint64_t)d : (uint64_t)d);
+      if (d < 0) *--p = '-';
+      lu_buf_putmem(sb, p, (size_t)(end - p));
+      break;
+    }
+    case 'c':
+      lu_buf_putchar(sb, va_arg(argp, int));
+      break;
+    case 'f':
+      lu_buf_putnum(sb, va_arg(argp, double));
+      break;
+    case 'p': {
+      char tmp[24];
+      lu_buf_putmem(sb, tmp, fmt_ptr(tmp, va_arg(argp, void *)));
+      break;
+    }
+    case '%':
+      lu_buf_putchar(sb, '%');
+      break;
+    case '\0':
+      lu_buf_putchar(sb, '%');
+      e--;  /* Keep the terminating NUL for the loop below. */
+      break;
+    default:
+      lu_buf_putchar(sb, '%');
+      lu_buf_putchar(sb, e[1]);
+      break;
+    }
+    fmt = e + 2;
+  }
+  lu_buf_putz(sb, fmt);
+  return lu_buf_tostr(sb);
+}
+
+const char *lu_str_pushvf(lua_State *L, const char *fmt, va_list argp)
+{
+  GCstr *s = lu_strfmt_vf(L, fmt, argp);
+  setstrV(L, L->top, s);
+  L->top++;
+  return strdata(s);
+}
+
+const char *lu_str_pushf(lua_State *L, const char *fmt, ...)
+{
+  const char *s;
+  va_list argp;
+  va_start(argp, fmt);
+  s = lu_str_pushvf(L, fmt, argp);
+  va_end(argp);
+  return s;
+}

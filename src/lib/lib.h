@@ -1,0 +1,30 @@
+/*
+** lunar: helpers shared by the standard libraries in src/lib.
+**
+** Libraries are written against the public C API (lua.h, lauxlib.h) plus
+** this header. lu_lib_register is luaL_register with one addition: each C
+** function that the interpreter implements as a fast function (an entry
+** of the dispatch table past the last opcode, see src/vm/ff.h) is marked
+** with its fast-function id, so a call to it is a jump inside the VM.
+*/
+#ifndef LU_LIB_H
+#define LU_LIB_H
+
+#include "../core/def.h"
+#include "../api/lua.h"
+#include "../api/lauxlib.h"
+
+/* Like luaL_register(L, libname, l): creates or reuses the table
+** _LOADED[libname] (and the global libname; libname NULL: the table at the
+** top of the stack), stores every function of l in it and leaves the table
+** on the stack. Functions with a fast-function id for (libname, name) are
+** marked as fast functions. The base library uses libname "_G". */
+LU_FUNC void lu_lib_register(lua_State *L, const char *libname,
+                             const luaL_Reg *l);
+
+/* Mark the C function at the top of the stack as the fast function of
+** (libname, name) if the VM has one; otherwise do nothing. */
+LU_FUNC void lu_lib_markff(lua_State *L, const char *libname,
+                          const char *name);
+
+#endif

@@ -1,0 +1,1248 @@
+/*
+** lunar: the string library (Lua 5.1 plus LuaJIT 2.1's behaviour).
+**
+** Written against the public C API only. Behaviour follows `luajit -joff`:
+**
+** - Integer arguments (positions, counts, character codes) are converted
+**   like LuaJIT's lib_checkint: a double truncated to int32, and anything
+**   outside the int32 range (or NaN) becomes INT32_MIN. So
+**   string.sub("abc", 2^53) is "abc" and string.rep("x", 1e10) is "".
+** - Positions are clamped, never rejected: string.find("abc", "", 10)
+**   finds the empty string at 4.
+** - Patterns end at their first NUL, as in LuaJIT ("[\0]" is "missing
+**   ']'", "a\0b" matches like "a"); find still takes the plain-search
+**   path when no special character occurs in the whole pattern. The matcher is
+**   recursive; every nested call counts against MATCH_MAXDEPTH (200, as
+**   LuaJIT), so hostile patterns give "pattern too complex", never a C
+**   stack overflow.
+** - string.format parses "%[flags][width][.precision]conv" with at most
+**   two digits for width and precision; any other shape is
+**   "invalid option '%...' to 'format'". Numbers for %d/%x/... are
+**   converted with x86-64 truncation semantics (out of range -> INT64_MIN),
+**   NaN is always spelled "nan"/"NAN".
+**
+** Results are assembled in a StrBuf: a growable byte array whose storage
+** is a userdata held in a fixed stack slot, so an error (longjmp) in the
+** middle of a gsub or format never leaks memory and temporaries may be
+** pushed above it freely.
+*/
+#include <ctype.h>
+#include <float.h>
+#include <fenv.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../api/lua.h"
+#include "../api/lauxlib.h"
+#include "../api/lualib.h"
+#include "lib_string.h"
+
+#if defined(__has_include) && !defined(LU_STRING_STANDALONE)
+#if __has_include("lib.h")
+#include "lib.h"
+#define STR_HAVE_LIBREG 1
+#endif
+#endif
+
+#define uchar(c)  ((unsigned char)(c))
+
+/* -- Number conversions (LuaJIT/x86-64 semantics) ------------------------ */
+
+/* Double to int32 as cvttsd2si: truncation, INT32_MIN when out of range. */
+static int32_t num2int(double n)
+{
+  if (n > -2147483649.0 && n < 2147483648.0)
+    return (int32_t)n;
+  return INT32_MIN;
+}
+
+/* Double to int64 as cvttsd2si: truncation, INT64_MIN when out of range. */
+static int64_t num2i64(double n)
+{
+  if (n >= -9223372036854775808.0 && n < 9223372036854775808.0)
+    return (int64_t)n;
+  return INT64_MIN;
+}
+
+/* Double to uint64 as LuaJIT's %x/%u/%o conversion: values at or above
+** 2^63 wrap modulo 2^64, everything else goes through num2i64. */
+static uint64_t num2u64(double n)
+{
+  if (n >= 9223372036854775808.0)
+    return (uint64_t)num2i64(n - 18446744073709551616.0);
+  return (uint64_t)num2i64(n);
+}
+
+static int32_t str_checkint(lua_State *L, int narg)
+{
+  return num2int(luaL_checknumber(L, narg));
+}
+
+static int32_t str_optint(lua_State *L, int narg, int32_t def)
+{
+  return lua_isnoneornil(L, narg) ? def : str_checkint(L, narg);
+}
+
+/* -- StrBuf: growable result buffer backed by a userdata ---------------- */
+
+typedef struct StrBuf {
+  lua_State *L;
+  int slot;     /* Absolute stack index of the backing userdata. */
+  char *b;
+  size_t n, sz;
+} StrBuf;
+
+/* Largest string the library builds (LuaJIT's LJ_MAX_STR). */
+#define STR_MAXLEN  ((size_t)0x7fffff00)
+
+static __attribute__((noreturn)) void str_errmem(lua_State *L)
+{
+  lua_pushliteral(L, "not enough memory");
+  lua_error(L);
+  for (;;) {}
+}
+
+static void sb_init(lua_State *L, StrBuf *sb, size_t sz)
+{
+  if (sz < 64) sz = 64;
+  sb->L = L;
+  sb->b = (char *)lua_newuserdata(L, sz);
+  sb->slot = lua_gettop(L);
+  sb->n = 0;
+  sb->sz = sz;
+}
+
+/* Make room for `need` more bytes; returns the write position. */
+static char *sb_need(StrBuf *sb, size_t need)
+{
+  if (sb->sz - sb->n < need) {
+    size_t nsz = sb->sz;
+    char *nb;
+    if (need > STR_MAXLEN - sb->n) str_errmem(sb->L);
+    while (nsz - sb->n < need) nsz = nsz < STR_MAXLEN / 2 ? nsz * 2 : STR_MAXLEN;
+    nb = (char *)lua_newuserdata(sb->L, nsz);
+    memcpy(nb, sb->b, sb->n);
+    lua_replace(sb->L, sb->slot);
+    sb->b = nb;
+    sb->sz = nsz;
+  }
+  return sb->b + sb->n;
+}
+
+static void sb_addlstr(StrBuf *sb, const char *s, size_t len)
+{
+  if (len) {
+    memcpy(sb_need(sb, len), s, len);
+    sb->n += len;
+  }
+}
+
+static void sb_addchar(StrBuf *sb, int c)
+{
+  *sb_need(sb, 1) = (char)c;
+  sb->n++;
+}
+
+/* Append the string or number on the stack top, then pop it. */
+static void sb_addtop(StrBuf *sb)
+{
+  size_t len;
+  const char *s = lua_tolstring(sb->L, -1, &len);
+  sb_addlstr(sb, s, len);
+  lua_pop(sb->L, 1);
+}
+
+/* Replace the backing userdata by the result string. */
+static void sb_result(StrBuf *sb)
+{
+  lua_pushlstring(sb->L, sb->b, sb->n);
+  lua_replace(sb->L, sb->slot);
+  lua_settop(sb->L, sb->slot);
+}
+
+/* -- Simple functions ---------------------------------------------------- */
+
+static int str_len(lua_State *L)
+{
+  size_t len;
+  luaL_checklstring(L, 1, &len);
+  lua_pushinteger(L, (lua_Integer)len);
+  return 1;
+}
+
+/* Resolve a [start, stop] range against a string of length len, LuaJIT
+** style: negative positions count from the end, then both are clamped.
+** Returns the 1-based start and stop in pi and pj (empty when start > stop). */
+static void str_range(int64_t len, int64_t start, int64_t stop,
+                      int64_t *pi, int64_t *pj)
+{
+  if (stop < 0) stop += len + 1;
+  else if (stop > len) stop = len;
+  if (start < 0) start += len + 1;
+  if (start < 1) start = 1;
+  *pi = start;
+  *pj = stop;
+}
+
+static int str_sub(lua_State *L)
+{
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int64_t i, j;
+  str_range((int64_t)len, str_checkint(L, 2), str_optint(L, 3, -1), &i, &j);
+  if (i <= j)
+    lua_pushlstring(L, s + i - 1, (size_t)(j - i + 1));
+  else
+    lua_pushliteral(L, "");
+  return 1;
+}
+
+static int str_byte(lua_State *L)
+{
+  size_t len;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int32_t start = str_optint(L, 2, 1);
+  int64_t i, j, k, n;
+  str_range((int64_t)len, start, str_optint(L, 3, start), &i, &j);
+  if (i > j) return 0;
+  n = j - i + 1;
+  if (n >= 0x7fffffff || !lua_checkstack(L, (int)n))
+    return luaL_error(L, "string slice too long");
+  for (k = 0; k < n; k++)
+    lua_pushinteger(L, uchar(s[i - 1 + k]));
+  return (int)n;
+}
+
+static int str_char(lua_State *L)
+{
+  int n = lua_gettop(L), i;
+  char *p = (char *)lua_newuserdata(L, n ? (size_t)n : 1);
+  for (i = 1; i <= n; i++) {
+    int32_t c = str_checkint(L, i);
+    luaL_argcheck(L, uchar(c) == c, i, "invalid value");
+    p[i - 1] = (char)c;
+  }
+  lua_pushlstring(L, p, (size_t)n);
+  return 1;
+}
+
+static int str_reverse(lua_State *L)
+{
+  size_t len, i;
+  const char *s = luaL_checklstring(L, 1, &len);
+  char *p = (char *)lua_newuserdata(L, len ? len : 1);
+  for (i = 0; i < len; i++) p[i] = s[len - 1 - i];
+  lua_pushlstring(L, p, len);
+  return 1;
+}
+
+static int str_casemap(lua_State *L, int upper)
+{
+  size_t len, i;
+  const char *s = luaL_checklstring(L, 1, &len);
+  char *p = (char *)lua_newuserdata(L, len ? len : 1);
+  for (i = 0; i < len; i++) {
+    int c = uchar(s[i]);
+    if (upper) p[i] = (char)((c >= 'a' && c <= 'z') ? c - 32 : c);
+    else p[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  lua_pushlstring(L, p, len);
+  return 1;
+}
+
+static int str_lower(lua_State *L) { return str_casemap(L, 0); }
+static int str_upper(lua_State *L) { return str_casemap(L, 1); }
+
+/* string.rep(s, n [, sep]): n copies of s separated by sep. Sizes at or
+** above LuaJIT's string limit raise "not enough memory" (as LuaJIT). */
+static int str_rep(lua_State *L)
+{
+  size_t len, seplen = 0, total, i;
+  const char *s = luaL_checklstring(L, 1, &len);
+  int32_t n = str_checkint(L, 2);
+  const char *sep = luaL_optlstring(L, 3, "", &seplen);
+  char *p;
+  if (n <= 0 || (len == 0 && seplen == 0)) {
+    lua_pushliteral(L, "");
+    return 1;
+  }
+  {
+    uint64_t tot = (uint64_t)len * (uint64_t)n +
+                   (uint64_t)seplen * (uint64_t)(n - 1);
+    if (tot >= STR_MAXLEN) str_errmem(L);
+    total = (size_t)tot;
+  }
+  p = (char *)lua_newuserdata(L, total);
+  {
+    char *w = p;
+    for (i = 0; i < (size_t)n; i++) {
+      if (i && seplen) { memcpy(w, sep, seplen); w += seplen; }
+      memcpy(w, s, len);
+      w += len;
+    }
+  }
+  lua_pushlstring(L, p, total);
+  return 1;
+}
+
+/* string.dump needs the bytecode writer (issue 4); until it exists a Lua
+** function gives a clear error. C functions cannot be dumped at all. */
+static int str_dump(lua_State *L)
+{
+  luaL_checktype(L, 1, LUA_TFUNCTION);
+  if (lua_iscfunction(L, 1))
+    return luaL_error(L, "unable to dump given function");
+  return luaL_error(L, "string.dump: not implemented (no bytecode writer)");
+}
+
+/* -- Pattern matching ----------------------------------------------------- */
+
+#define L_ESC             '%'
+#define SPECIALS          "^$*+?.([%-"
+#define MATCH_MAXDEPTH    200
+#define CAP_UNFINISHED    (-1)
+#define CAP_POSITION      (-2)
+
+typedef struct MatchState {
+  const char *src_init;  /* Start of the subject. */
+  const char *src_end;   /* End of the subject. */
+  const char *p_end;     /* End of the pattern. */
+  lua_State *L;
+  int level;             /* Number of captures (finished or not). */
+  int depth;             /* Current nesting of match(). */
+  struct {
+    const char *init;
+    ptrdiff_t len;       /* Length, CAP_UNFINISHED or CAP_POSITION. */
+  } capture[LUA_MAXCAPTURES];
+} MatchState;
+
+static const char *match(MatchState *ms, const char *s, const char *p);
+
+static int check_capture(MatchState *ms, int l)
+{
+  l -= '1';
+  if (l < 0 || l >= ms->level || ms->capture[l].len == CAP_UNFINISHED)
+    return luaL_error(ms->L, "invalid capture index");
+  return l;
+}
+
+static int capture_to_close(MatchState *ms)
+{
+  int level = ms->level;
+  for (level--; level >= 0; level--)
+    if (ms->capture[level].len == CAP_UNFINISHED) return level;
+  return luaL_error(ms->L, "invalid pattern capture");
+}
+
+/* Skip one single-character class starting at p; returns its end. Escapes
+** and sets end at the NUL terminator (the pattern is a Lua string). */
+static const char *class_end(MatchState *ms, const char *p)
+{
+  switch (*p++) {
+  case L_ESC:
+    if (*p == '\0')
+      luaL_error(ms->L, "malformed pattern (ends with '%%')");
+    return p + 1;
+  case '[':
+    if (*p == '^') p++;
+    do {
+      if (*p == '\0')
+        luaL_error(ms->L, "malformed pattern (missing ']')");
+      if (*(p++) == L_ESC && *p != '\0') p++;
+    } while (*p != ']');
+    return p + 1;
+  default:
+    return p;
+  }
+}
+
+/* Does character c belong to class %cl? Upper-case classes complement. */
+static int class_match(int c, int cl)
+{
+  int res;
+  switch (cl | 0x20) {
+  case 'a': res = isalpha(c); break;
+  case 'c': res = iscntrl(c); break;
+  case 'd': res = isdigit(c); break;
+  case 'l': res = islower(c); break;
+  case 'p': res = ispunct(c); break;
+  case 's': res = isspace(c); break;
+  case 'u': res = isupper(c); break;
+  case 'w': res = isalnum(c); break;
+  case 'x': res = isxdigit(c); break;
+  case 'z': res = (c == 0); break;
+  default: return cl == c;
+  }
+  return (cl & 0x20) ? (res != 0) : !res;
+}
+
+/* Set match: p points at '[', ec at the closing ']'. */
+static int set_match(int c, const char *p, const char *ec)
+{
+  int sig = 1;
+  p++;
+  if (*p == '^') {
+    sig = 0;
+    p++;
+  }
+  while (p < ec) {
+    if (*p == L_ESC) {
+      p++;
+      if (class_match(c, uchar(*p))) return sig;
+      p++;
+    } else if (p[1] == '-' && p + 2 < ec) {
+      if (uchar(p[0]) <= c && c <= uchar(p[2])) return sig;
+      p += 3;
+    } else {
+      if (uchar(*p) == c) return sig;
+      p++;
+    }
+  }
+  return !sig;
+}
+
+static int single_match(int c, const char *p, const char *ep)
+{
+  switch (*p) {
+  case '.': return 1;
+  case L_ESC: return class_match(c, uchar(p[1]));
+  case '[': return set_match(c, p, ep - 1);
+  default: return uchar(*p) == c;
+  }
+}
+
+/* %bxy: p points at x. */
+static const char *match_balance(MatchState *ms, const char *s, const char *p)
+{
+  int open, close, cont = 1;
+  if (ms->p_end - p < 2)
+    luaL_error(ms->L, "unbalanced pattern");
+  if (s >= ms->src_end || *s != *p) return NULL;
+  open = *p;
+  close = p[1];
+  while (++s < ms->src_end) {
+    if (*s == close) {
+      if (--cont == 0) return s + 1;
+    } else if (*s == open) {
+      cont++;
+    }
+  }
+  return NULL;
+}
+
+static const char *max_expand(MatchState *ms, const char *s, const char *p,
+                              const char *ep)
+{
+  ptrdiff_t i = 0;
+  while (s + i < ms->src_end && single_match(uchar(s[i]), p, ep)) i++;
+  while (i >= 0) {
+    const char *res = match(ms, s + i, ep + 1);
+    if (res) return res;
+    i--;
+  }
+  return NULL;
+}
+
+static const char *min_expand(MatchState *ms, const char *s, const char *p,
+                              const char *ep)
+{
+  for (;;) {
+    const char *res = match(ms, s, ep + 1);
+    if (res) return res;
+    if (s < ms->src_end && single_match(uchar(*s), p, ep)) s++;
+    else return NULL;
+  }
+}
+
+static const char *start_capture(MatchState *ms, const char *s,
+                                 const char *p, int what)
+{
+  const char *res;
+  int level = ms->level;
+  if (level >= LUA_MAXCAPTURES) luaL_error(ms->L, "too many captures");
+  ms->capture[level].init = s;
+  ms->capture[level].len = what;
+  ms->level = level + 1;
+  if ((res = match(ms, s, p)) == NULL) ms->level--;
+  return res;
+}
+
+static const char *end_capture(MatchState *ms, const char *s, const char *p)
+{
+  int l = capture_to_close(ms);
+  const char *res;
+  ms->capture[l].len = s - ms->capture[l].init;
+  if ((res = match(ms, s, p)) == NULL) ms->capture[l].len = CAP_UNFINISHED;
+  return res;
+}
+
+static const char *match_capture(MatchState *ms, const char *s, int l)
+{
+  size_t len;
+  l = check_capture(ms, l);
+  len = (size_t)ms->capture[l].len;
+  if ((size_t)(ms->src_end - s) >= len &&
+      memcmp(ms->capture[l].init, s, len) == 0)
+    return s + len;
+  return NULL;
+}
+
+/* Match pattern p against the subject at s. Returns the end of the match
+** or NULL. Tail positions loop instead of recursing; every real recursion
+** goes through here and counts against MATCH_MAXDEPTH. */
+static const char *match(MatchState *ms, const char *s, const char *p)
+{
+  if (++ms->depth > MATCH_MAXDEPTH)
+    luaL_error(ms->L, "pattern too complex");
+  for (;;) {
+    const char *ep;
+    int m;
+    if (p == ms->p_end) goto done;
+    switch (*p) {
+    case '(':
+      if (p + 1 < ms->p_end && p[1] == ')')
+        s = start_capture(ms, s, p + 2, CAP_POSITION);
+      else
+        s = start_capture(ms, s, p + 1, CAP_UNFINISHED);
+      goto done;
+    case ')':
+      s = end_capture(ms, s, p + 1);
+      goto done;
+    case '$':
+      if (p + 1 == ms->p_end) {
+        if (s != ms->src_end) s = NULL;
+        goto done;
+      }
+      goto dflt;
+    case L_ESC:
+      switch (p[1]) {
+      case 'b':
+        s = match_balance(ms, s, p + 2);
+        if (s == NULL) goto done;
+        p += 4;
+        continue;
+      case 'f': {
+        int prev, cur;
+        p += 2;
+        if (*p != '[')
+          luaL_error(ms->L, "missing '[' after '%%f' in pattern");
+        ep = class_end(ms, p);
+        prev = (s == ms->src_init) ? 0 : uchar(s[-1]);
+        cur = (s < ms->src_end) ? uchar(*s) : 0;
+        if (set_match(prev, p, ep - 1) || !set_match(cur, p, ep - 1)) {
+          s = NULL;
+          goto done;
+        }
+        p = ep;
+        continue;
+      }
+      default:
+        if (isdigit(uchar(p[1]))) {
+          s = match_capture(ms, s, uchar(p[1]));
+          if (s == NULL) goto done;
+          p += 2;
+          continue;
+        }
+        goto dflt;
+      }
+    default:
+    dflt:
+      ep = class_end(ms, p);
+      m = s < ms->src_end && single_match(uchar(*s), p, ep);
+      switch (ep < ms->p_end ? *ep : '\0') {
+      case '?':
+        if (m) {
+          const char *res = match(ms, s + 1, ep + 1);
+          if (res) {
+            s = res;
+            goto done;
+          }
+        }
+        p = ep + 1;
+        continue;
+      case '*':
+        s = max_expand(ms, s, p, ep);
+        goto done;
+      case '+':
+        s = m ? max_expand(ms, s + 1, p, ep) : NULL;
+        goto done;
+      case '-':
+        s = min_expand(ms, s, p, ep);
+        goto done;
+      default:
+        if (!m) {
+          s = NULL;
+          goto done;
+        }
+        s++;
+        p = ep;
+        continue;
+      }
+    }
+  }
+done:
+  ms->depth--;
+  return s;
+}
+
+static void ms_init(MatchState *ms, lua_State *L, const char *s, size_t ls,
+                    const char *p, size_t lp)
+{
+  ms->L = L;
+  ms->src_init = s;
+  ms->src_end = s + ls;
+  ms->p_end = p + strnlen(p, lp);  /* A NUL ends the pattern (LuaJIT). */
+  ms->level = 0;
+  ms->depth = 0;
+}
+
+/* Push capture i of a match spanning [s, e). Without captures, capture 0
+** is the whole match. */
+static void push_onecapture(MatchState *ms, int i, const char *s,
+                            const char *e)
+{
+  if (i >= ms->level) {
+    if (i == 0)
+      lua_pushlstring(ms->L, s, (size_t)(e - s));
+    else
+      luaL_error(ms->L, "invalid capture index");
+  } else {
+    ptrdiff_t l = ms->capture[i].len;
+    if (l == CAP_UNFINISHED) luaL_error(ms->L, "unfinished capture");
+    if (l == CAP_POSITION)
+      lua_pushinteger(ms->L, ms->capture[i].init - ms->src_init + 1);
+    else
+      lua_pushlstring(ms->L, ms->capture[i].init, (size_t)l);
+  }
+}
+
+static int push_captures(MatchState *ms, const char *s, const char *e)
+{
+  int i, nlevels = (ms->level == 0 && s) ? 1 : ms->level;
+  luaL_checkstack(ms->L, nlevels, "too many captures");
+  for (i = 0; i < nlevels; i++)
+    push_onecapture(ms, i, s, e);
+  return nlevels;
+}
+
+static const char *lmemfind(const char *s1, size_t l1, const char *s2,
+                            size_t l2)
+{
+  if (l2 == 0) return s1;
+  if (l2 > l1) return NULL;
+  {
+    const char *init;
+    l2--;
+    l1 -= l2;
+    while (l1 > 0 && (init = (const char *)memchr(s1, *s2, l1)) != NULL) {
+      init++;
+      if (memcmp(init, s2 + 1, l2) == 0) return init - 1;
+      l1 -= (size_t)(init - s1);
+      s1 = init;
+    }
+    return NULL;
+  }
+}
+
+static int has_specials(const char *p, size_t lp)
+{
+  size_t i;
+  for (i = 0; i < lp; i++)
+    if (p[i] && strchr(SPECIALS, p[i])) return 1;
+  return 0;
+}
+
+/* Shared body of find and match. The start position is clamped into
+** [1, len+1] (LuaJIT). find without pattern specials is a plain search. */
+static int str_find_aux(lua_State *L, int find)
+{
+  size_t ls, lp;
+  const char *s = luaL_checklstring(L, 1, &ls);
+  const char *p = luaL_checklstring(L, 2, &lp);
+  int64_t init = str_optint(L, 3, 1);
+  if (init < 0) init += (int64_t)ls + 1;
+  if (init < 1) init = 1;
+  if (init > (int64_t)ls + 1) init = (int64_t)ls + 1;
+  if (find && (lua_toboolean(L, 4) || !has_specials(p, lp))) {
+    const char *s2 = lmemfind(s + init - 1, ls - (size_t)(init - 1), p, lp);
+    if (s2) {
+      lua_pushinteger(L, s2 - s + 1);
+      lua_pushinteger(L, (lua_Integer)(s2 - s + lp));
+      return 2;
+    }
+  } else {
+    MatchState ms;
+    const char *s1 = s + init - 1;
+    int anchor = (lp > 0 && *p == '^');
+    if (anchor) {
+      p++;
+      lp--;
+    }
+    ms_init(&ms, L, s, ls, p, lp);
+    do {
+      const char *e;
+      ms.level = 0;
+      ms.depth = 0;
+      if ((e = match(&ms, s1, p)) != NULL) {
+        if (find) {
+          lua_pushinteger(L, s1 - s + 1);
+          lua_pushinteger(L, e - s);
+          return push_captures(&ms, NULL, NULL) + 2;
+        }
+        return push_captures(&ms, s1, e);
+      }
+    } while (s1++ < ms.src_end && !anchor);
+  }
+  lua_pushnil(L);
+  return 1;
+}
+
+static int str_find(lua_State *L) { return str_find_aux(L, 1); }
+static int str_match(lua_State *L) { return str_find_aux(L, 0); }
+
+/* gmatch iterator; upvalues: subject, pattern, next start offset. A '^'
+** in the pattern is an ordinary character here (Lua 5.1/LuaJIT). */
+static int gmatch_aux(lua_State *L)
+{
+  MatchState ms;
+  size_t ls, lp;
+  const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
+  const char *p = lua_tolstring(L, lua_upvalueindex(2), &lp);
+  const char *src;
+  ms_init(&ms, L, s, ls, p, lp);
+  for (src = s + (size_t)lua_tointeger(L, lua_upvalueindex(3));
+       src <= ms.src_end; src++) {
+    const char *e;
+    ms.level = 0;
+    ms.depth = 0;
+    if ((e = match(&ms, src, p)) != NULL) {
+      lua_Integer newstart = e - s;
+      if (e == src) newstart++;  /* Empty match: advance by one. */
+      lua_pushinteger(L, newstart);
+      lua_replace(L, lua_upvalueindex(3));
+      return push_captures(&ms, src, e);
+    }
+  }
+  return 0;
+}
+
+static int str_gmatch(lua_State *L)
+{
+  luaL_checkstring(L, 1);
+  luaL_checkstring(L, 2);
+  lua_settop(L, 2);
+  lua_pushinteger(L, 0);
+  lua_pushcclosure(L, gmatch_aux, 3);
+  return 1;
+}
+
+/* Append the replacement string for one match. "%0".."%9" insert captures;
+** '%' before anything else inserts that character (a trailing '%' inserts
+** the NUL terminator, as LuaJIT does). */
+static void add_s(MatchState *ms, StrBuf *sb, const char *s, const char *e,
+                  int idx)
+{
+  size_t l, i;
+  const char *news = lua_tolstring(ms->L, idx, &l);
+  for (i = 0; i < l; i++) {
+    if (news[i] != L_ESC) {
+      sb_addchar(sb, news[i]);
+    } else {
+      i++;
+      if (!isdigit(uchar(news[i]))) {
+        sb_addchar(sb, news[i]);
+      } else if (news[i] == '0') {
+        sb_addlstr(sb, s, (size_t)(e - s));
+      } else {
+        push_onecapture(ms, news[i] - '1', s, e);
+        sb_addtop(sb);
+      }
+    }
+  }
+}
+
+static void add_value(MatchState *ms, StrBuf *sb, const char *s,
+                      const char *e, int tr)
+{
+  lua_State *L = ms->L;
+  switch (tr) {
+  case LUA_TFUNCTION: {
+    int n;
+    lua_pushvalue(L, 3);
+    n = push_captures(ms, s, e);
+    lua_call(L, n, 1);
+    break;
+  }
+  case LUA_TTABLE:
+    push_onecapture(ms, 0, s, e);
+    lua_gettable(L, 3);
+    break;
+  default:
+    add_s(ms, sb, s, e, 3);
+    return;
+  }
+  if (!lua_toboolean(L, -1)) {
+    lua_pop(L, 1);
+    lua_pushlstring(L, s, (size_t)(e - s));
+  } else if (!lua_isstring(L, -1)) {
+    luaL_error(L, "invalid replacement value (a %s)", luaL_typename(L, -1));
+  }
+  sb_addtop(sb);
+}
+
+static int str_gsub(lua_State *L)
+{
+  size_t srcl, lp;
+  const char *src = luaL_checklstring(L, 1, &srcl);
+  const char *p = luaL_checklstring(L, 2, &lp);
+  int tr = lua_type(L, 3);
+  int32_t max_s = str_optint(L, 4, (int32_t)(srcl < 0x7ffffffe ? srcl + 1 : 0x7fffffff));
+  int anchor = (lp > 0 && *p == '^');
+  int32_t n = 0;
+  MatchState ms;
+  StrBuf sb;
+  luaL_argcheck(L, tr == LUA_TNUMBER || tr == LUA_TSTRING ||
+                   tr == LUA_TFUNCTION || tr == LUA_TTABLE, 3,
+                "string/function/table expected");
+  lua_settop(L, 3);
+  if (anchor) {
+    p++;
+    lp--;
+  }
+  sb_init(L, &sb, srcl + 16);
+  ms_init(&ms, L, src, srcl, p, lp);
+  while (n < max_s) {
+    const char *e;
+    ms.level = 0;
+    ms.depth = 0;
+    e = match(&ms, src, p);
+    if (e) {
+      n++;
+      add_value(&ms, &sb, src, e, tr);
+    }
+    if (e && e > src)
+      src = e;
+    else if (src < ms.src_end)
+      sb_addchar(&sb, *src++);
+    else
+      break;
+    if (anchor) break;
+  }
+  sb_addlstr(&sb, src, (size_t)(ms.src_end - src));
+  sb_result(&sb);
+  lua_pushinteger(L, n);
+  return 2;
+}
+
+/* -- string.format ------------------------------------------------------- */
+
+#define FMT_FLAGS    "-+ #0"
+#define FMT_CONVS    "diucxXoeEfgGaAqs"
+#define FMT_NUMBUF   512   /* Enough for %99.99f of 1e308. */
+#define FMT_NUMBUF_SMALL 160  /* %a of a mantissa: "-0x1." + 99 digits + "p-1074". */
+
+/* Push tostring(value at idx) for %s and %q: __tostring if present (its
+** result is used as is when it is a string or number), else the plain
+** conversion. Returns the bytes and length of the pushed string. */
+static const char *fmt_tostring(lua_State *L, int idx, size_t *len)
+{
+  luaL_checkstack(L, 4, "too many arguments");
+  if (luaL_callmeta(L, idx, "__tostring")) {
+    if (!lua_isstring(L, -1)) {
+      /* LuaJIT formats a non-string result as a plain value. */
+      int top = lua_gettop(L);
+      lu_str_tostring_plain(L, top);
+      lua_remove(L, top);
+    }
+  } else {
+    lu_str_tostring_plain(L, idx);
+  }
+  return lua_tolstring(L, -1, len);
+}
+
+/* Plain tostring (no metamethods), pushed on the stack. */
+void lu_str_tostring_plain(lua_State *L, int idx)
+{
+  switch (lua_type(L, idx)) {
+  case LUA_TNUMBER:
+  case LUA_TSTRING:
+    lua_pushvalue(L, idx);
+    lua_tolstring(L, -1, NULL);
+    break;
+  case LUA_TNIL:
+    lua_pushliteral(L, "nil");
+    break;
+  case LUA_TBOOLEAN:
+    if (lua_toboolean(L, idx)) lua_pushliteral(L, "true");
+    else lua_pushliteral(L, "false");
+    break;
+  default:
+    lua_pushfstring(L, "%s: %p", luaL_typename(L, idx), lua_topointer(L, idx));
+    break;
+  }
+}
+
+static void fmt_quoted(StrBuf *sb, const char *s, size_t len)
+{
+  size_t i;
+  sb_addchar(sb, '"');
+  for (i = 0; i < len; i++) {
+    int c = uchar(s[i]);
+    if (c == '"' || c == '\\' || c == '\n') {
+      sb_addchar(sb, '\\');
+      sb_addchar(sb, c);
+    } else if (c < 32 || c == 127) {
+      char tmp[8];
+      int next = (i + 1 < len) ? uchar(s[i + 1]) : 0;
+      int n = snprintf(tmp, sizeof(tmp), isdigit(next) ? "\\%03d" : "\\%d", c);
+      sb_addlstr(sb, tmp, (size_t)n);
+    } else {
+      sb_addchar(sb, c);
+    }
+  }
+  sb_addchar(sb, '"');
+}
+
+#define FMT_TIE_BUMP  1
+#define FMT_TIE_MODE  2
+
+/* Is x an odd integer? (x finite, |x| < 2^63 checked by the caller.) */
+static int fmt_isodd(double x)
+{
+  return x < 9007199254740992.0 && x == floor(x) && fmod(x, 2.0) == 1.0;
+}
+
+/* LuaJIT rounds exact decimal (and hex) ties away from zero, the C
+** library to even. Returns nonzero (FMT_TIE_*) when printing |v| with
+** conversion conv (lower case) and precision prec hits an exact tie.
+**
+** A double is odd*2^-k; its decimal expansion has exactly k fractional
+** digits and ends in 5. Keeping s fractional digits is a tie exactly when
+** k == s+1, i.e. when |v|*2^(s+1) is an odd integer. Rounding at 10^s
+** with s > 0 (integer digits) is a tie when 2|v| = odd * 10^s, which is
+** only possible for s <= 22 (5^23 > 2^53). */
+static int fmt_istie(double v, int conv, int prec)
+{
+  double a = fabs(v);
+  int keep;  /* Decimal digits kept after the point (may be negative). */
+  int tie = 0;
+  if (a == 0 || a != a || a == HUGE_VAL) return 0;
+  if (conv == 'a') {
+    int e;
+    double m = frexp(a, &e);  /* a = m * 2^e, m in [0.5, 1). */
+    if (prec < 0) return 0;  /* Shortest exact form: no rounding. */
+    return fmt_isodd(ldexp(m * 2, 4 * prec + 1)) ? FMT_TIE_BUMP : 0;
+  }
+  if (conv == 'f') {
+    keep = prec;
+  } else {
+    int digits = prec;  /* Digits after the first one in %e style. */
+    int x = (int)floor(log10(a));  /* Decimal exponent before rounding. */
+    if (pow(10.0, x) > a) x--;
+    else if (pow(10.0, x + 1) <= a) x++;
+    if (conv == 'g') digits = prec == 0 ? 0 : prec - 1;
+    keep = digits - x;
+  }
+  if (keep >= 0) {
+    if (keep < 1100) tie = fmt_isodd(ldexp(a, keep + 1));
+  } else if (keep >= -22) {
+    double p10 = pow(10.0, -keep), a2 = 2 * a;
+    tie = fmod(a2, p10) == 0 && fmt_isodd(a2 / p10);
+  }
+  if (!tie) return 0;
+  /* Moving one ulp away from zero is enough unless the ulp is coarser
+  ** than half the rounding unit. */
+  return (nextafter(a, HUGE_VAL) - a) <= 0.5 * pow(10.0, -keep) ?
+         FMT_TIE_BUMP : FMT_TIE_MODE;
+}
+
+/* snprintf one double; on an exact tie round away from zero (see
+** fmt_istie): by moving one ulp away, or, when the ulp is too coarse for
+** that, under a directed rounding mode (glibc honours it, but drops a
+** digit of "%#g" when the rounding carries, hence not the default). */
+static int fmt_double(char *buf, size_t sz, const char *form, double v,
+                      int tie)
+{
+  int n;
+  if (tie == FMT_TIE_BUMP) {
+    v = nextafter(v, v < 0 ? -HUGE_VAL : HUGE_VAL);
+    n = snprintf(buf, sz, form, v);
+  } else if (tie == FMT_TIE_MODE) {
+    int mode = fegetround();
+    fesetround(v < 0 ? FE_DOWNWARD : FE_UPWARD);
+    n = snprintf(buf, sz, form, v);
+    fesetround(mode);
+  } else {
+    n = snprintf(buf, sz, form, v);
+  }
+  return n;
+}
+
+/* "%#g": glibc drops a kept zero when rounding carries into a new decade
+** ("%#.2g" of 99.6 gives "1.e+02"; LuaJIT "1.0e+02"). Apply C's own
+** definition instead: pick %e or %f from the rounded exponent. */
+static int fmt_alt_g(char *buf, size_t sz, const char *form, int conv,
+                     double v, int prec, int tie)
+{
+  char f2[32], tmp[64];
+  const char *ep;
+  int p = prec < 0 ? 6 : (prec == 0 ? 1 : prec), x;
+  size_t fl = strcspn(form, ".gG");  /* form ends with the conversion. */
+  snprintf(tmp, sizeof(tmp), "%%.%de", p - 1);
+  fmt_double(tmp + 16, sizeof(tmp) - 16, tmp, v, tie);
+  ep = strchr(tmp + 16, 'e');
+  x = ep ? atoi(ep + 1) : 0;
+  if (fl > 20) fl = 20;
+  memcpy(f2, form, fl);
+  if (x < -4 || x >= p)
+    snprintf(f2 + fl, sizeof(f2) - fl, ".%d%c", p - 1, conv == 'g' ? 'e' : 'E');
+  else
+    snprintf(f2 + fl, sizeof(f2) - fl, ".%df", p - 1 - x);
+  return fmt_double(buf, sz, f2, v, tie);
+}
+
+/* %a of a subnormal: LuaJIT normalises it ("0x1p-1074"), the C library
+** does not ("0x0.0000000000001p-1022"). Format the normalised mantissa
+** without width, patch the exponent, then pad like printf would. */
+static int fmt_subnormal_hex(char *buf, size_t sz, const char *form,
+                             int conv, double v, int width, int prec, int tie)
+{
+  char f2[32], tmp[FMT_NUMBUF_SMALL], *w = f2, *pp;
+  const char *r;
+  int e, n, zero = 0, left = 0, pad;
+  double m = frexp(v, &e);  /* |m| in [0.5, 1) */
+  *w++ = '%';
+  for (r = form + 1; *r && strchr(FMT_FLAGS, *r); r++) {
+    if (*r == '0') zero = 1;
+    else if (*r == '-') left = 1;
+    else *w++ = *r;
+  }
+  if (prec >= 0) w += sprintf(w, ".%d", prec);
+  *w++ = (char)conv;
+  *w = '\0';
+  n = fmt_double(tmp, sizeof(tmp) - 16, f2, m * 2, tie);
+  pp = strchr(tmp, conv == 'a' ? 'p' : 'P');
+  if (pp == NULL || n <= 0) return snprintf(buf, sz, form, v);
+  n = (int)(pp - tmp) + sprintf(pp + 1, "%+d", e - 1) + 1;
+  pad = width > n ? width - n : 0;
+  if (left) {
+    return snprintf(buf, sz, "%s%*s", tmp, pad, "");
+  } else if (zero) {
+    int pre = (tmp[0] == '-' || tmp[0] == '+' || tmp[0] == ' ') ? 3 : 2;
+    if (pad == 0) return snprintf(buf, sz, "%s", tmp);
+    return snprintf(buf, sz, "%.*s%0*d%s", pre, tmp, pad, 0, tmp + pre);
+  }
+  return snprintf(buf, sz, "%*s%s", pad, "", tmp);
+}
+
+/* Append s padded to the spec's width / cut to its precision. */
+static void fmt_padded(StrBuf *sb, const char *s, size_t len, int left,
+                       int width, int prec)
+{
+  size_t pad = 0;
+  if (prec >= 0 && (size_t)prec < len) len = (size_t)prec;
+  if (width > 0 && (size_t)width > len) pad = (size_t)width - len;
+  if (!left) while (pad) { sb_addchar(sb, ' '); pad--; }
+  sb_addlstr(sb, s, len);
+  while (pad) { sb_addchar(sb, ' '); pad--; }
+}
+
+static void fmt_badopt(lua_State *L, const char *spec, const char *endp)
+{
+  lua_pushlstring(L, spec, (size_t)(endp - spec));
+  luaL_error(L, "invalid option '%s' to 'format'", lua_tostring(L, -1));
+}
+
+/* Parse two digits at most; *pp advances. A third digit is an error that
+** quotes the spec up to and including it. Returns -1 if no digits. */
+static int fmt_digits(lua_State *L, const char *spec, const char **pp,
+                      const char *end)
+{
+  const char *p = *pp;
+  int v = -1;
+  if (p < end && isdigit(uchar(*p))) {
+    v = *p++ - '0';
+    if (p < end && isdigit(uchar(*p))) {
+      v = v * 10 + (*p++ - '0');
+      if (p < end && isdigit(uchar(*p))) fmt_badopt(L, spec, p + 1);
+    }
+  }
+  *pp = p;
+  return v;
+}
+
+/* string.format(fmt, ...) with the format at stack index fmtarg and the
+** arguments after it; pushes the result. Exposed for buffer:putf. */
+void lu_str_format_from(lua_State *L, int fmtarg)
+{
+  int top = lua_gettop(L);
+  int arg = fmtarg;
+  size_t sfl;
+  const char *strfrmt = luaL_checklstring(L, fmtarg, &sfl);
+  const char *end = strfrmt + sfl;
+  StrBuf sb;
+  sb_init(L, &sb, sfl + 16);
+  while (strfrmt < end) {
+    const char *spec, *p;
+    char form[32], *f;
+    char nbuf[FMT_NUMBUF];
+    int width, prec, left, conv, nlen = 0;
+    if (*strfrmt != '%') {
+      const char *q = memchr(strfrmt, '%', (size_t)(end - strfrmt));
+      if (q == NULL) q = end;
+      sb_addlstr(&sb, strfrmt, (size_t)(q - strfrmt));
+      strfrmt = q;
+      continue;
+    }
+    if (strfrmt + 1 < end && strfrmt[1] == '%') {
+      sb_addchar(&sb, '%');
+      strfrmt += 2;
+      continue;
+    }
+    /* Parse the spec into form ("%" flags width .prec), without the
+    ** conversion; flags are deduplicated to keep form short. */
+    spec = strfrmt;
+    p = strfrmt + 1;
+    f = form;
+    *f++ = '%';
+    left = 0;
+    while (p < end && *p && strchr(FMT_FLAGS, *p)) {
+      if (*p == '-') left = 1;
+      if (!memchr(form + 1, *p, (size_t)(f - form - 1))) *f++ = *p;
+      p++;
+    }
+    width = fmt_digits(L, spec, &p, end);
+    prec = -1;
+    if (p < end && *p == '.') {
+      p++;
+      prec = fmt_digits(L, spec, &p, end);
+      if (prec < 0) prec = 0;
+    }
+    if (p >= end) fmt_badopt(L, spec, end);
+    conv = uchar(*p);
+    if (conv == 0 || !strchr(FMT_CONVS, conv)) fmt_badopt(L, spec, p + 1);
+    strfrmt = p + 1;
+    if (width >= 0) f += sprintf(f, "%d", width);
+    if (prec >= 0) f += sprintf(f, ".%d", prec);
+    *f = '\0';
+    if (++arg > top) luaL_argerror(L, arg, "value expected");
+    switch (conv) {
+    case 'c': {
+      char ch = (char)num2int(luaL_checknumber(L, arg));
+      fmt_padded(&sb, &ch, 1, left, width, -1);
+      break;
+    }
+    case 'd': case 'i': {
+      int64_t v = num2i64(luaL_checknumber(L, arg));
+      strcat(form, "lld");
+      nlen = snprintf(nbuf, sizeof(nbuf), form, (long long)v);
+      break;
+    }
+    case 'u': case 'x': case 'X': case 'o': {
+      uint64_t v = num2u64(luaL_checknumber(L, arg));
+      size_t fl = strlen(form);
+      form[fl] = 'l';
+      form[fl + 1] = 'l';
+      form[fl + 2] = (char)conv;
+      form[fl + 3] = '\0';
+      nlen = snprintf(nbuf, sizeof(nbuf), form, (unsigned long long)v);
+      break;
+    }
+    case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A': {
+      double v = luaL_checknumber(L, arg);
+      size_t fl;
+      int tie = 0;
+      if (v != v) {
+        /* LuaJIT: NaN has no sign and ignores the '+' flag. */
+        char *w = form, *r = form;
+        for (; *r; r++) if (*r != '+') *w++ = *r;
+        *w = '\0';
+        v = fabs(v);
+      } else {
+        int lc = conv | 0x20;
+        tie = fmt_istie(v, lc, prec >= 0 ? prec : (lc == 'a' ? -1 : 6));
+      }
+      fl = strlen(form);
+      form[fl] = (char)conv;
+      form[fl + 1] = '\0';
+      if ((conv | 0x20) == 'a' && v != 0 && fabs(v) < DBL_MIN) {
+        nlen = fmt_subnormal_hex(nbuf, sizeof(nbuf), form, conv, v, width,
+                                 prec, tie);
+      } else if ((conv | 0x20) == 'g' && strchr(form, '#') && v == v &&
+                 fabs(v) != HUGE_VAL) {
+        nlen = fmt_alt_g(nbuf, sizeof(nbuf), form, conv, v, prec, tie);
+      } else {
+        nlen = fmt_double(nbuf, sizeof(nbuf), form, v, tie);
+      }
+      break;
+    }
+    case 'q': {
+      size_t len;
+      const char *s = fmt_tostring(L, arg, &len);
+      fmt_quoted(&sb, s, len);
+      lua_pop(L, 1);
+      break;
+    }
+    case 's': {
+      size_t len;
+      const char *s = fmt_tostring(L, arg, &len);
+      fmt_padded(&sb, s, len, left, width, prec);
+      lua_pop(L, 1);
+      break;
+    }
+    }
+    if (nlen > 0) {
+      if ((size_t)nlen >= sizeof(nbuf)) nlen = (int)sizeof(nbuf) - 1;
+      sb_addlstr(&sb, nbuf, (size_t)nlen);
+    }
+  }
+  sb_result(&sb);
+}
+
+int lu_str_format(lua_State *L)
+{
+  lu_str_format_from(L, 1);
+  return 1;
+}
+
+/* -- Library registration ------------------------------------------------ */
+
+static const luaL_Reg str_funcs[] = {
+  {"len", str_len},
+  {"byte", str_byte},
+  {"char", str_char},
+  {"sub", str_sub},
+  {"rep", str_rep},
+  {"reverse", str_reverse},
+  {"lower", str_lower},
+  {"upper", str_upper},
+  {"dump", str_dump},
+  {"find", str_find},
+  {"match", str_match},
+  {"gmatch", str_gmatch},
+  {"gsub", str_gsub},
+  {"format", lu_str_format},
+  {NULL, NULL}
+};
+
+LUALIB_API int luaopen_string(lua_State *L)
+{
+#ifdef STR_HAVE_LIBREG
+  lu_lib_register(L, LUA_STRLIBNAME, str_funcs);
+#else
+  luaL_register(L, LUA_STRLIBNAME, str_funcs);
+#endif
+  /* The string metatable: __index = the string table. */
+  lua_createtable(L, 0, 1);
+  lua_pushliteral(L, "");
+  lua_pushvalue(L, -2);
+  lua_setmetatable(L, -2);
+  lua_pop(L, 1);
+  lua_pushvalue(L, -2);
+  lua_setfield(L, -2, "__index");
+  lua_pop(L, 1);
+  return 1;
+}

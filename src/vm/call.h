@@ -1,0 +1,81 @@
+/*
+** lunar: C frames, catch points and the entries into the interpreter.
+**
+** Every entry into the interpreter from C (lu_vm_call, lu_vm_pcall,
+** lu_vm_cpcall, lu_vm_resume) pushes a CFrame on the C stack and links it
+** into L->cframe. A CFrame owns the region of the Lua stack above `level`:
+** every frame whose base lies above it was created by this activation or
+** by Lua code it ran without leaving the interpreter.
+**
+** Errors (lu_err_throw) walk the Lua frames from L->base downwards:
+**   - a frame linked as FRAME_PCALL/FRAME_PCALLH (pcall, xpcall) catches:
+**     the unwinder longjmps to the CFrame owning it, which resumes the
+**     interpreter with pcall returning false, msg;
+**   - leaving the region of a protected CFrame (pcall from C, cpcall,
+**     resume) catches there: the entry returns the status;
+**   - leaving the region of an unprotected CFrame (lu_vm_call) just
+**     continues the walk in the previous CFrame (the C code in between is
+**     skipped by the longjmp).
+** Message handlers (xpcall, lua_pcall's errfunc) run at the throw point,
+** before anything is unwound, so that tracebacks see the failing frames.
+*/
+#ifndef LU_CALL_H
+#define LU_CALL_H
+
+#include <setjmp.h>
+#include "vm.h"
+
+/* Kinds of C frames. */
+enum {
+  CFRAME_CALL,     /* lu_vm_call: unprotected. */
+  CFRAME_PCALL,    /* lu_vm_pcall: protected, maybe with a handler. */
+  CFRAME_CPCALL,   /* lu_vm_cpcall: protected C function. */
+  CFRAME_RESUME    /* lu_vm_resume: protected, yields land here. */
+};
+
+typedef struct CFrame {
+  struct CFrame *prev;  /* Next outer C frame of the same thread. */
+  jmp_buf jb;           /* Catch point. */
+  ptrdiff_t level;      /* Byte offset in the stack: frames above belong
+                           to this activation. */
+  ptrdiff_t errfunc;    /* CFRAME_PCALL: handler stack offset or 0. */
+  ptrdiff_t catchframe; /* Set by the unwinder: base offset of the PCALL
+                           frame that caught, or -1 (the CFrame caught). */
+  int kind;             /* CFRAME_*. */
+  int nCcalls;          /* L->nCcalls to restore after a catch. */
+  int status;           /* Set by the unwinder: LUA_ERR* or LUA_YIELD. */
+} CFrame;
+
+#define savestack(L, p)     ((char *)(p) - (char *)(L)->stack)
+#define restorestack(L, n)  ((TValue *)((char *)(L)->stack + (n)))
+
+/* Interpreter entry modes (lu_vm_exec). */
+enum {
+  VMX_CALL,     /* Call the function at L->base[-2] (frame link set),
+                   arguments L->base .. L->top-1. */
+  VMX_RETURN,   /* Return the n values at L->top-n from the frame at
+                   L->base (resume after a yield, pcall after a catch). */
+  VMX_INIT      /* Export the handler addresses (dispatch init). */
+};
+
+/* The interpreter (src/vm/vm.c). Returns when a frame linked as FRAME_C or
+** FRAME_CP returns: its results are at the frame's function slot .. L->top-1
+** and L->base is the frame below it. For VMX_INIT, `n` is ignored and the
+** handler table (BC__MAX + LU_MAX_FF entries) is written to
+** lu_vm_init_out. */
+LU_FUNC void lu_vm_exec(lua_State *L, int mode, int n);
+LU_FUNC void lu_vm_exec_init(const void **out);
+
+/* Frame walking shared with the unwinder: the base of the frame below. */
+static LU_AINLINE TValue *lu_frame_prev(TValue *base)
+{
+  if (frame_islua(base))
+    return base - 2 - bc_a(frame_pc(base)[-1]);
+  return frame_prevd(base);
+}
+
+/* Yield from the interpreter's fast functions (coroutine.yield): the
+** nres values at L->top-nres are the results; never returns. */
+LU_FUNC LU_NORET void lu_vm_yieldnow(lua_State *L, int nres);
+
+#endif

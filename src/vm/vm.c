@@ -1,0 +1,1636 @@
+/*
+** lunar: the C interpreter.
+**
+** One function, lu_vm_run, with one handler per opcode and per fast
+** function. Labels-as-values: every handler ends with its own
+** decode-and-dispatch through the dispatch table in GG_State (the C
+** equivalent of LuaJIT's ins_next), so hooks and the JIT can redirect
+** opcodes by rewriting the table (src/vm/dispatch.c).
+**
+** Registers (locals the compiler keeps in registers):
+**   base    the current frame's base (slot 0); base[-2] is the function,
+**           base[-1] the frame link (see obj.h)
+**   pc      the next instruction (the current one is pc[-1])
+**   kbase   the current prototype's constants: kbase[i] numbers,
+**           ((GCobj **)kbase)[~i] GC constants
+**   disp    the dispatch table
+**   multres the number of values produced by the last multi-result
+**           instruction (CALL with B=0, VARG with B=0); CALLM/RETM/TSETM
+**           consume it
+**   nargs   on function entry: number of arguments at base[0..]
+**
+** Calls never recurse on the C stack for Lua callees: CALL sets the frame
+** link to the return pc and jumps to the callee's header instruction.
+** Metamethods called by an instruction get a continuation frame
+** (FRAME_CONT) above the current frame:
+**
+**   top[0]  continuation kind (CONT_*)     \  top = base + framesize
+**   top[1]  saved pc of the calling frame   |
+**   top[2]  the metamethod                  |  = newbase[-4 .. -1]
+**   top[3]  delta | FRAME_CONT             /
+**   top[4]  arguments ...                     = newbase[0 ..]
+**
+** When the metamethod returns to that frame, the continuation completes
+** the instruction (store the result in R(A), take a branch, continue a
+** concatenation...). Yields and errors see ordinary frames throughout.
+**
+** Slow paths are out-of-line C functions. Before calling anything that may
+** throw, allocate or reallocate the stack, the handler saves its state
+** (SAVE_STATE: L->base, L->top = base + framesize, L->savedpc) and
+** reloads base from L->base afterwards when the stack may have moved.
+*/
+#include <math.h>
+
+#include "call.h"
+#include "ff.h"
+#include "meta.h"
+#include "../core/err.h"
+#include "../core/func.h"
+#include "../core/gc.h"
+#include "../core/str.h"
+#include "../core/strfmt.h"
+#include "../core/strscan.h"
+#include "../core/buf.h"
+#include "../core/tab.h"
+
+/* Continuation kinds (stored raw in the CONT frame, see above). */
+enum {
+  CONT_RA,      /* R(A) of the calling instruction = result. */
+  CONT_NOP,     /* Discard the result (__newindex). */
+  CONT_CONDT,   /* Take the following JMP if the result is true. */
+  CONT_CONDF,   /* Take the following JMP if the result is false. */
+  CONT_CAT      /* Concatenation: result into slot (kind >> 8), go on. */
+};
+
+/* -- Small helpers ---------------------------------------------------------- */
+
+static LU_AINLINE GCproto *vm_curproto(TValue *base)
+{
+  return funcproto(funcV(base - 2));
+}
+
+static LU_AINLINE TValue *vm_frametop(TValue *base)
+{
+  return base + vm_curproto(base)->framesize;
+}
+
+static LU_AINLINE int vm_isstrnum(const TValue *o)
+{
+  return tvisstr(o) || tvisnumber(o);
+}
+
+/* Number value of o for arithmetic (with string coercion). */
+static LU_AINLINE int vm_tonum(const TValue *o, double *n)
+{
+  if (LU_LIKELY(tvisnumber(o))) {
+    *n = numV(o);
+    return 1;
+  }
+  return tvisstr(o) && lu_strscan_tonum(o, n);
+}
+
+static double vm_arith(double a, double b, int op)
+{
+  switch (op) {
+  case 0: return a + b;
+  case 1: return a - b;
+  case 2: return a * b;
+  case 3: return a / b;
+  case 4: return a - floor(a / b) * b;
+  case 5: return pow(a, b);
+  default: return -a;
+  }
+}
+
+/* -- Frames for metamethods ----------------------------------------------- */
+
+/* Push a continuation frame above the current Lua frame for calling mm
+** with nargs (1..3) arguments a1..a3, remembering pc and the continuation
+** kind. Returns the new frame's base (the stack may have moved: L->base is
+** the current frame's base afterwards). */
+static LU_NOINLINE TValue *vm_mmframe(lua_State *L, TValue *base,
+                                      const BCIns *pc, uint64_t kind,
+                                      const TValue *mm, const TValue *a1,
+                                      const TValue *a2, const TValue *a3,
+                                      int nargs)
+{
+  TValue f = *mm, v1 = *a1, v2, v3;
+  TValue *top, *nb;
+  setnilV(&v2);
+  setnilV(&v3);
+  if (nargs > 1) v2 = *a2;
+  if (nargs > 2) v3 = *a3;
+  L->base = base;
+  L->top = vm_frametop(base);
+  L->savedpc = pc;
+  lu_state_checkstack(L, 4 + 4 + LUA_MINSTACK);
+  base = L->base;
+  top = vm_frametop(base);
+  nb = top + 4;
+  top[0].u64 = kind;
+  top[1].u64 = (uint64_t)(uintptr_t)pc;
+  top[2] = f;
+  top[3].u64 = (uint64_t)((char *)nb - (char *)base) | FRAME_CONT;
+  nb[0] = v1;
+  nb[1] = v2;
+  nb[2] = v3;
+  return nb;
+}
+
+/* Metamethod mm of o (NULL if none). */
+static const TValue *vm_mm(lua_State *L, const TValue *o, MMS mm)
+{
+  const TValue *m = lu_meta_lookup(L, o, mm);
+  return (m != NULL && !tvisnil(m)) ? m : NULL;
+}
+
+/* -- Indexing ----------------------------------------------------------------
+** Result of a slow index/newindex: either done (NULL returned) or a
+** metamethod frame to call (its base returned, 2 or 3 arguments).
+*/
+
+/* R(A) = o[k] with __index. *out receives the value when done. */
+static LU_NOINLINE TValue *vm_index(lua_State *L, TValue *base,
+                                    const BCIns *pc, const TValue *o,
+                                    const TValue *k, TValue *out)
+{
+  TValue obj = *o, key = *k;
+  const TValue *cur = o;   /* Points into the frame for naming, first. */
+  int loop;
+  L->base = base;
+  L->top = vm_frametop(base);
+  L->savedpc = pc;
+  for (loop = 0; loop < LU_MAX_IDXCHAIN; loop++) {
+    const TValue *mm;
+    if (tvistab(&obj)) {
+      GCtab *t = tabV(&obj);
+      const TValue *v = lu_tab_get(L, t, &key);
+      if (!tvisnil(v)) {
+        *out = *v;
+        return NULL;
+      }
+      mm = lu_meta_fast(L, t->metatable, MM_index);
+      if (mm == NULL || tvisnil(mm)) {
+        setnilV(out);
+        return NULL;
+      }
+    } else {
+      mm = vm_mm(L, &obj, MM_index);
+      if (mm == NULL)
+        lu_err_optype(L, cur, LU_ERR_OPINDEX);
+    }
+    if (tvisfunc(mm))
+      return vm_mmframe(L, base, pc, CONT_RA, mm, &obj, &key, NULL, 2);
+    obj = *mm;
+    cur = &obj;
+  }
+  lu_err_msg(L, LU_ERR_GETLOOP);
+  return NULL;
+}
+
+/* o[k] = v with __newindex. */
+static LU_NOINLINE TValue *vm_newindex(lua_State *L, TValue *base,
+                                       const BCIns *pc, const TValue *o,
+                                       const TValue *k, const TValue *v)
+{
+  TValue obj = *o, key = *k, val = *v;
+  const TValue *cur = o;
+  int loop;
+  L->base = base;
+  L->top = vm_frametop(base);
+  L->savedpc = pc;
+  for (loop = 0; loop < LU_MAX_IDXCHAIN; loop++) {
+    const TValue *mm;
+    if (tvistab(&obj)) {
+      GCtab *t = tabV(&obj);
+      const TValue *slot = lu_tab_get(L, t, &key);
+      if (!tvisnil(slot) ||
+          (mm = lu_meta_fast(L, t->metatable, MM_newindex)) == NULL ||
+          tvisnil(mm)) {
+        TValue *dst;
+        if (!tvisnil(slot)) {
+          dst = (TValue *)slot;
+        } else {
+          dst = lu_tab_set(L, t, &key);
+        }
+        *dst = val;
+        t->nomm = 0;
+        lu_gc_barriert(L, t, &val);
+        return NULL;
+      }
+    } else {
+      mm = vm_mm(L, &obj, MM_newindex);
+      if (mm == NULL)
+        lu_err_optype(L, cur, LU_ERR_OPINDEX);
+    }
+    if (tvisfunc(mm))
+      return vm_mmframe(L, base, pc, CONT_NOP, mm, &obj, &key, &val, 3);
+    obj = *mm;
+    cur = &obj;
+  }
+  lu_err_msg(L, LU_ERR_SETLOOP);
+  return NULL;
+}
+
+/* -- Arithmetic, length, concatenation, comparison slow paths -------------- */
+
+/* out = a op b with string coercion or the metamethod. op 0..5 is
+** add..pow, 6 is unm (b is a). */
+static LU_NOINLINE TValue *vm_arith_slow(lua_State *L, TValue *base,
+                                         const BCIns *pc, const TValue *a,
+                                         const TValue *b, int op, TValue *out)
+{
+  double x, y;
+  const TValue *mm;
+  L->base = base;
+  L->top = vm_frametop(base);
+  L->savedpc = pc;
+  if (vm_tonum(a, &x) && vm_tonum(b, &y)) {
+    setnumV_canon(out, vm_arith(x, y, op));
+    return NULL;
+  }
+  mm = vm_mm(L, a, (MMS)(MM_add + op));
+  if (mm == NULL) mm = vm_mm(L, b, (MMS)(MM_add + op));
+  if (mm == NULL) {
+    const TValue *bad = vm_tonum(a, &x) ? b : a;
+    lu_err_optype(L, bad, LU_ERR_OPARITH);
+  }
+  return vm_mmframe(L, base, pc, CONT_RA, mm, a, b, NULL, 2);
+}
+
+static LU_NOINLINE TValue *vm_len_slow(lua_State *L, TValue *base,
+                                       const BCIns *pc, const TValue *o,
+                                       TValue *out)
+{
+  const TValue *mm;
+  L->base = base;
+  L->top = vm_frametop(base);
+  L->savedpc = pc;
+  mm = tvistab(o) ? NULL : vm_mm(L, o, MM_len);
+  if (mm == NULL) {
+    if (tvistab(o)) {
+      setnumV(out, (double)lu_tab_len(tabV(o)));
+      return NULL;
+    }
+    lu_err_optype(L, o, LU_ERR_OPLEN);
+  }
+  return vm_mmframe(L, base, pc, CONT_RA, mm, o, o, NULL, 2);
+}
+
+/* Concatenate R(lo) .. R(top) of the current frame (top > lo): joins runs
+** of strings and numbers; stops when a pair needs __concat, returning the
+** metamethod frame (continuation CONT_CAT with the slot). Returns NULL when
+** R(lo) holds the final string. */
+static LU_NOINLINE TValue *vm_cat(lua_State *L, TValue *base, const BCIns *pc,
+                                  BCReg lo, BCReg top)
+{
+  L->base = base;
+  L->top = vm_frametop(base);
+  L->savedpc = pc;
+  while (top > lo) {
+    TValue *x = base + top - 1, *y = base + top;
+    if (vm_isstrnum(x) && vm_isstrnum(y)) {
+      BCReg i = (BCReg)(top - 1);
+      SBuf *sb;
+      BCReg j;
+      GCstr *s;
+      size_t need = 0;
+      while (i > lo && vm_isstrnum(base + i - 1)) i--;
+      for (j = i; j <= top; j++)
+        need += tvisstr(base + j) ? strV(base + j)->len : LUAI_MAXNUMBER2STR;
+      sb = lu_buf_tmp(L, need);
+      for (j = i; j <= top; j++) {
+        if (tvisstr(base + j))
+          lu_buf_putstr(sb, strV(base + j));
+        else
+          lu_buf_putnum(sb, numV(base + j));
+      }
+      s = lu_buf_tostr(sb);
+      setstrV(L, base + i, s);
+      top = i;
+    } else {
+      const TValue *mm = vm_mm(L, x, MM_concat);
+      if (mm == NULL) mm = vm_mm(L, y, MM_concat);
+      if (mm == NULL)
+        lu_err_optype(L, vm_isstrnum(x) ? y : x, LU_ERR_OPCAT);
+      return vm_mmframe(L, base, pc, CONT_CAT | ((uint64_t)(top - 1) << 8),
+                        mm, x, y, NULL, 2);
+    }
+  }
+  lu_gc_check(L);
+  return NULL;
+}
+
+/* Comparison with metamethods. op: 0 ISLT, 1 ISGE, 2 ISLE, 3 ISGT.
+** Returns NULL when decided (*cond set: take the branch) or a frame. */
+static LU_NOINLINE TValue *vm_comp(lua_State *L, TValue *base,
+                                   const BCIns *pc, const TValue *a,
+                                   const TValue *b, int op, int *cond)
+{
+  L->base = base;
+  L->top = vm_frametop(base);
+  L->savedpc = pc;
+  if (tvisstr(a) && tvisstr(b)) {
+    int c = lu_str_cmp(strV(a), strV(b));
+    int r = (op & 2) ? (c <= 0) : (c < 0);
+    *cond = r ^ (op & 1);
+    return NULL;
+  }
+  if (itype(a) == itype(b) && !tvisnumber(a)) {
+    for (;;) {
+      MMS mm = (op & 2) ? MM_le : MM_lt;
+      const TValue *m1 = vm_mm(L, a, mm);
+      const TValue *m2 = vm_mm(L, b, mm);
+      if (m1 == NULL || m2 == NULL || !lu_meta_rawequal(m1, m2)) {
+        if (op & 2) {  /* No __le: try not (b < a). */
+          const TValue *t = a;
+          a = b;
+          b = t;
+          op ^= 3;
+          continue;
+        }
+        break;
+      }
+      return vm_mmframe(L, base, pc, (op & 1) ? CONT_CONDF : CONT_CONDT,
+                        m1, a, b, NULL, 2);
+    }
+  }
+  lu_err_comp(L, a, b);
+  return NULL;
+}
+
+/* Equality of two non-primitive, non-raw-equal values of the same type
+** with __eq (Lua 5.1 rule: both must have the same metamethod). */
+static LU_NOINLINE TValue *vm_equal(lua_State *L, TValue *base,
+                                    const BCIns *pc, const TValue *a,
+                                    const TValue *b, int ne, int *cond)
+{
+  const TValue *m1, *m2;
+  GCtab *mt1, *mt2;
+  *cond = ne;
+  if (itype(a) != itype(b) || !(tvistab(a) || tvisudata(a))) return NULL;
+  mt1 = tvistab(a) ? tabV(a)->metatable : (GCtab *)udataV(a)->metatable;
+  mt2 = tvistab(b) ? tabV(b)->metatable : (GCtab *)udataV(b)->metatable;
+  m1 = lu_meta_fast(L, mt1, MM_eq);
+  if (m1 == NULL || tvisnil(m1)) return NULL;
+  if (mt1 != mt2) {
+    m2 = lu_meta_fast(L, mt2, MM_eq);
+    if (m2 == NULL || !lu_meta_rawequal(m1, m2)) return NULL;
+  }
+  return vm_mmframe(L, base, pc, ne ? CONT_CONDF : CONT_CONDT,
+                    m1, a, b, NULL, 2);
+}
+
+/* -- Calls ------------------------------------------------------------------ */
+
+/* The callee at base[-2] is not a function: insert it as the first
+** argument and call its __call metamethod instead. Returns the new nargs.
+** `name` is the slot to name in the error (in the caller's frame) or NULL. */
+static LU_NOINLINE int vm_callmeta(lua_State *L, TValue *base, int nargs,
+                                   TValue *name)
+{
+  const TValue *mm = vm_mm(L, base - 2, MM_call);
+  int i;
+  if (mm == NULL || !tvisfunc(mm))
+    lu_err_optype_call(L, name != NULL ? name : base - 2);
+  for (i = nargs; i > 0; i--) base[i] = base[i - 1];
+  base[0] = base[-2];
+  base[-2] = *mm;
+  return nargs + 1;
+}
+
+/* Grow the stack for a frame at base needing n slots; returns the new base. */
+static LU_NOINLINE TValue *vm_growstack(lua_State *L, TValue *base,
+                                        const BCIns *pc, int nargs, MSize n)
+{
+  L->base = base;
+  L->top = base + nargs;
+  L->savedpc = pc;
+  lu_state_growstack(L, n);
+  return L->base;
+}
+
+/* Call the C function of the frame at base with nargs arguments; returns
+** the number of results (at L->top - n). */
+static LU_AINLINE int vm_callc(lua_State *L, TValue *base, int nargs)
+{
+  GCfunc *fn = funcV(base - 2);
+  L->base = base;
+  L->top = base + nargs;
+  lu_state_checkstack(L, LUA_MINSTACK);
+  return fn->c.f(L);
+}
+
+/* -- Fast function helpers ------------------------------------------------ */
+
+static LU_NOINLINE GCstr *vm_typestr(lua_State *L, const TValue *o)
+{
+  return lu_str_newz(L, lu_typename(o));
+}
+
+/* string.sub(s, i, j) index normalisation (Lua 5.1 rules). */
+static LU_AINLINE int32_t vm_strpos(double d, int32_t len)
+{
+  int32_t p;
+  if (d >= 0) p = d > (double)len + 1 ? len + 1 : (int32_t)d;
+  else p = d < -(double)len ? 0 : len + (int32_t)d + 1;
+  return p;
+}
+
+/* -- The interpreter ------------------------------------------------------ */
+
+/* Dispatch: fetch the instruction at pc, advance, jump to its handler. */
+#define DISPATCH()   do { ins = *pc++; goto *disp[bc_op(ins)]; } while (0)
+/* Save the interpreter state before a call that may throw or move the
+** stack (see the file header). */
+#define SAVE_STATE() \
+  do { L->base = base; L->top = vm_frametop(base); L->savedpc = pc; } while (0)
+#define RA   (base + bc_a(ins))
+#define RB   (base + bc_b(ins))
+#define RC   (base + bc_c(ins))
+#define RD   (base + bc_d(ins))
+#define KNUM(i)  (kbase + (i))
+#define KGC(i)   (((GCobj **)kbase)[~(ptrdiff_t)(i)])
+#define KSTR(i)  (&KGC(i)->str)
+#define JUMP(ins)  (pc += bc_j(ins))
+#define LOADK()  (kbase = (TValue *)vm_curproto(base)->k)
+
+static void vm_run(lua_State *L, int mode, int nret, const void **initout)
+{
+  const void *const *disp;
+  TValue *base;
+  const BCIns *pc;
+  TValue *kbase;
+  BCIns ins;
+  int multres = 0;
+  int nargs = 0;
+  TValue *rv;     /* Return values. */
+  int nres;       /* Number of return values. */
+  TValue *nb;     /* New frame from a slow path. */
+  int ffmax;      /* math.min/max: which one. */
+
+  static const void *const labels[BC__MAX + FF__MAX] = {
+#define BCLABEL(name, ma, mb, mc, mm)  &&L_##name,
+    BCDEF(BCLABEL)
+#undef BCLABEL
+    &&L_badop, &&L_badop,   /* FF_LUA, FF_C: never dispatched as ff. */
+#define FFLABEL(lib, name)  &&F_##lib##_##name,
+    FFDEF(FFLABEL)
+#undef FFLABEL
+  };
+
+  if (mode == VMX_INIT) {
+    memcpy(initout, labels, sizeof(labels));
+    return;
+  }
+  disp = (const void *const *)L2GG(L)->dispatch;
+  base = L->base;
+  pc = NULL;
+  kbase = NULL;
+  ins = 0;
+  if (mode == VMX_CALL) {
+    nargs = (int)(L->top - base);
+    goto vm_callframe;
+  }
+  rv = L->top - nret;
+  nres = nret;
+  goto vm_return;
+
+  /* -- Calls and returns ------------------------------------------------ */
+
+vm_callframe:
+  /* Call the function at base[-2] with nargs arguments (link set). */
+  if (LU_UNLIKELY(!tvisfunc(base - 2))) {
+    L->base = base;
+    L->top = base + nargs;
+    nargs = vm_callmeta(L, base, nargs, NULL);
+  }
+  pc = funcV(base - 2)->l.pc;
+  DISPATCH();
+
+vm_return:
+  /* Return nres values at rv from the frame at base. */
+  for (;;) {
+    uint64_t link = frame_link(base);
+    if (LU_LIKELY((link & FRAME_TYPE) == FRAME_LUA)) {
+      TValue *dst = base - 2;
+      int want, i;
+      pc = (const BCIns *)(uintptr_t)link;
+      ins = pc[-1];
+      want = (int)bc_b(ins) - 1;
+      for (i = 0; i < nres; i++) dst[i] = rv[i];
+      for (; i < want; i++) setnilV(&dst[i]);
+      multres = nres;
+      base = dst - bc_a(ins);
+      LOADK();
+      DISPATCH();
+    }
+    switch ((int)(link & FRAME_TYPEP)) {
+    case FRAME_C: case FRAME_CP: {
+      TValue *dst = base - 2;
+      int i;
+      for (i = 0; i < nres; i++) dst[i] = rv[i];
+      L->top = dst + nres;
+      L->base = frame_prevd(base);
+      return;
+    }
+    case FRAME_VARG:
+      base = frame_prevd(base);
+      continue;
+    case FRAME_PCALL: case FRAME_PCALLH: {
+      TValue *dst = base - 2;
+      int i;
+      for (i = 0; i < nres; i++) dst[i + 1] = rv[i];
+      setboolV(dst, 1);
+      rv = dst;
+      nres++;
+      base = frame_prevd(base);
+      continue;
+    }
+    case FRAME_CONT: {
+      uint64_t kind = base[-4].u64;
+      TValue res;
+      if (nres > 0) res = rv[0]; else setnilV(&res);
+      pc = (const BCIns *)(uintptr_t)base[-3].u64;
+      base = frame_prevd(base);
+      LOADK();
+      switch ((int)(kind & 0xff)) {
+      case CONT_RA:
+        base[bc_a(pc[-1])] = res;
+        DISPATCH();
+      case CONT_NOP:
+        DISPATCH();
+      case CONT_CONDT: case CONT_CONDF: {
+        int c = tvistruecond(&res);
+        if (c == ((kind & 0xff) == CONT_CONDT)) pc += 1 + bc_j(*pc);
+        else pc++;
+        DISPATCH();
+      }
+      default: {  /* CONT_CAT */
+        BCReg slot = (BCReg)(kind >> 8);
+        ins = pc[-1];
+        base[slot] = res;
+        if (slot > bc_b(ins)) {
+          nb = vm_cat(L, base, pc, bc_b(ins), slot);
+          base = L->base;
+          if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+        }
+        base[bc_a(ins)] = base[bc_b(ins)];
+        DISPATCH();
+      }
+      }
+    }
+    default:
+      L->base = base;
+      lu_err_msg(L, LU_ERR_XSTATE);
+    }
+  }
+
+  /* -- Comparisons ---------------------------------------------------- */
+
+#define CMP_NUM(name, op, cmpexpr) \
+  L_##name: { \
+    TValue *a = RA, *d = RD; \
+    if (LU_LIKELY(tvisnumber(a) && tvisnumber(d))) { \
+      if (cmpexpr) pc += 1 + bc_j(*pc); else pc++; \
+      DISPATCH(); \
+    } else { \
+      int cond; \
+      nb = vm_comp(L, base, pc, a, d, op, &cond); \
+      base = L->base; \
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; } \
+      if (cond) pc += 1 + bc_j(*pc); else pc++; \
+      DISPATCH(); \
+    } \
+  }
+  CMP_NUM(ISLT, 0, numV(a) < numV(d))
+  CMP_NUM(ISGE, 1, !(numV(a) < numV(d)))
+  CMP_NUM(ISLE, 2, numV(a) <= numV(d))
+  CMP_NUM(ISGT, 3, !(numV(a) <= numV(d)))
+#undef CMP_NUM
+
+#define EQ_V(name, ne) \
+  L_##name: { \
+    TValue *a = RA, *d = RD; \
+    int eq; \
+    if (tvisnumber(a) && tvisnumber(d)) { \
+      eq = numV(a) == numV(d); \
+    } else if (a->u64 == d->u64) { \
+      eq = 1; \
+    } else if (itype(a) == itype(d) && (tvistab(a) || tvisudata(a))) { \
+      int cond; \
+      SAVE_STATE(); \
+      nb = vm_equal(L, base, pc, a, d, ne, &cond); \
+      base = L->base; \
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; } \
+      if (cond) pc += 1 + bc_j(*pc); else pc++; \
+      DISPATCH(); \
+    } else { \
+      eq = 0; \
+    } \
+    if (eq ^ (ne)) pc += 1 + bc_j(*pc); else pc++; \
+    DISPATCH(); \
+  }
+  EQ_V(ISEQV, 0)
+  EQ_V(ISNEV, 1)
+#undef EQ_V
+
+  L_ISEQS: L_ISNES: {
+    TValue *a = RA;
+    int eq = tvisstr(a) && strV(a) == KSTR(bc_d(ins));
+    if (eq ^ (bc_op(ins) == BC_ISNES)) pc += 1 + bc_j(*pc); else pc++;
+    DISPATCH();
+  }
+  L_ISEQN: L_ISNEN: {
+    TValue *a = RA;
+    int eq = tvisnumber(a) && numV(a) == numV(KNUM(bc_d(ins)));
+    if (eq ^ (bc_op(ins) == BC_ISNEN)) pc += 1 + bc_j(*pc); else pc++;
+    DISPATCH();
+  }
+  L_ISEQP: L_ISNEP: {
+    TValue *a = RA;
+    int eq = a->u64 == ((((uint64_t)(~(uint32_t)bc_d(ins) & 0x1ffff)) << 47) |
+                        LU_GCVMASK);
+    if (eq ^ (bc_op(ins) == BC_ISNEP)) pc += 1 + bc_j(*pc); else pc++;
+    DISPATCH();
+  }
+
+  /* -- Unary test and copy ---------------------------------------------- */
+
+  L_ISTC: {
+    TValue *d = RD;
+    if (tvistruecond(d)) { *RA = *d; pc += 1 + bc_j(*pc); } else pc++;
+    DISPATCH();
+  }
+  L_ISFC: {
+    TValue *d = RD;
+    if (tvisfalsy(d)) { *RA = *d; pc += 1 + bc_j(*pc); } else pc++;
+    DISPATCH();
+  }
+  L_IST: {
+    if (tvistruecond(RD)) pc += 1 + bc_j(*pc); else pc++;
+    DISPATCH();
+  }
+  L_ISF: {
+    if (tvisfalsy(RD)) pc += 1 + bc_j(*pc); else pc++;
+    DISPATCH();
+  }
+  L_ISTYPE: {
+    TValue *a = RA;
+    uint32_t it = ~(uint32_t)bc_d(ins) & 0x1ffff;
+    if (LU_UNLIKELY(tvisnumber(a) ? it != LU_TISNUM : itype(a) != it)) {
+      SAVE_STATE();
+      lu_err_optype(L, a, LU_ERR_OPINDEX);
+    }
+    DISPATCH();
+  }
+  L_ISNUM: {
+    TValue *a = RA;
+    if (LU_UNLIKELY(!tvisnumber(a))) {
+      SAVE_STATE();
+      lu_err_optype(L, a, LU_ERR_OPARITH);
+    }
+    DISPATCH();
+  }
+
+  /* -- Unary ops ------------------------------------------------------ */
+
+  L_MOV: { *RA = *RD; DISPATCH(); }
+  L_NOT: { setboolV(RA, tvisfalsy(RD)); DISPATCH(); }
+  L_UNM: {
+    TValue *d = RD;
+    if (LU_LIKELY(tvisnumber(d))) {
+      setnumV(RA, -numV(d));
+    } else {
+      TValue r;
+      nb = vm_arith_slow(L, base, pc, d, d, 6, &r);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+      *RA = r;
+    }
+    DISPATCH();
+  }
+  L_LEN: {
+    TValue *d = RD;
+    if (LU_LIKELY(tvisstr(d))) {
+      setnumV(RA, (double)strV(d)->len);
+    } else if (tvistab(d)) {
+      setnumV(RA, (double)lu_tab_len(tabV(d)));
+    } else {
+      TValue r;
+      nb = vm_len_slow(L, base, pc, d, &r);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+      *RA = r;
+    }
+    DISPATCH();
+  }
+
+  /* -- Binary arithmetic ----------------------------------------------- */
+
+#define ARITH(name, op, xa, xb, expr) \
+  L_##name: { \
+    const TValue *pa = (xa), *pb = (xb); \
+    if (LU_LIKELY(tvisnumber(pa) && tvisnumber(pb))) { \
+      double a = numV(pa), b = numV(pb); \
+      setnumV(RA, (expr)); \
+    } else { \
+      TValue r; \
+      nb = vm_arith_slow(L, base, pc, pa, pb, op, &r); \
+      base = L->base; \
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; } \
+      *RA = r; \
+    } \
+    DISPATCH(); \
+  }
+  ARITH(ADDVN, 0, RB, KNUM(bc_c(ins)), a + b)
+  ARITH(SUBVN, 1, RB, KNUM(bc_c(ins)), a - b)
+  ARITH(MULVN, 2, RB, KNUM(bc_c(ins)), a * b)
+  ARITH(DIVVN, 3, RB, KNUM(bc_c(ins)), a / b)
+  ARITH(MODVN, 4, RB, KNUM(bc_c(ins)), a - floor(a / b) * b)
+  ARITH(ADDNV, 0, KNUM(bc_c(ins)), RB, a + b)
+  ARITH(SUBNV, 1, KNUM(bc_c(ins)), RB, a - b)
+  ARITH(MULNV, 2, KNUM(bc_c(ins)), RB, a * b)
+  ARITH(DIVNV, 3, KNUM(bc_c(ins)), RB, a / b)
+  ARITH(MODNV, 4, KNUM(bc_c(ins)), RB, a - floor(a / b) * b)
+  ARITH(ADDVV, 0, RB, RC, a + b)
+  ARITH(SUBVV, 1, RB, RC, a - b)
+  ARITH(MULVV, 2, RB, RC, a * b)
+  ARITH(DIVVV, 3, RB, RC, a / b)
+  ARITH(MODVV, 4, RB, RC, a - floor(a / b) * b)
+  ARITH(POW, 5, RB, RC, pow(a, b))
+#undef ARITH
+
+  L_CAT: {
+    nb = vm_cat(L, base, pc, bc_b(ins), bc_c(ins));
+    base = L->base;
+    if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+    *RA = *RB;
+    DISPATCH();
+  }
+
+  /* -- Constants ----------------------------------------------------- */
+
+  L_KSTR: { setstrV(L, RA, KSTR(bc_d(ins))); DISPATCH(); }
+  L_KCDATA: {
+    SAVE_STATE();
+    lu_err_str(L, "FFI cdata constants are not implemented");
+  }
+  L_KSHORT: { setnumV(RA, (double)(int16_t)bc_d(ins)); DISPATCH(); }
+  L_KNUM: { *RA = *KNUM(bc_d(ins)); DISPATCH(); }
+  L_KPRI: {
+    setpriV(RA, ~(uint32_t)bc_d(ins) & 0x1ffff);
+    DISPATCH();
+  }
+  L_KNIL: {
+    TValue *a = RA, *d = RD;
+    while (a <= d) setnilV(a++);
+    DISPATCH();
+  }
+
+  /* -- Upvalues and closures ---------------------------------------- */
+
+  L_UGET: {
+    *RA = *funcV(base - 2)->l.uvptr[bc_d(ins)]->v;
+    DISPATCH();
+  }
+  L_USETV: {
+    GCupval *uv = funcV(base - 2)->l.uvptr[bc_a(ins)];
+    TValue *d = RD;
+    *uv->v = *d;
+    if (uv->closed) lu_gc_uvbarrier(L, uv, d);
+    DISPATCH();
+  }
+  L_USETS: {
+    GCupval *uv = funcV(base - 2)->l.uvptr[bc_a(ins)];
+    setstrV(L, uv->v, KSTR(bc_d(ins)));
+    if (uv->closed) lu_gc_uvbarrier(L, uv, uv->v);
+    DISPATCH();
+  }
+  L_USETN: {
+    GCupval *uv = funcV(base - 2)->l.uvptr[bc_a(ins)];
+    *uv->v = *KNUM(bc_d(ins));
+    DISPATCH();
+  }
+  L_USETP: {
+    GCupval *uv = funcV(base - 2)->l.uvptr[bc_a(ins)];
+    setpriV(uv->v, ~(uint32_t)bc_d(ins) & 0x1ffff);
+    DISPATCH();
+  }
+  L_UCLO: {
+    TValue *a = RA;
+    if (L->openupval != NULL && L->openupval->v >= a) {
+      SAVE_STATE();
+      lu_func_closeuv(L, a);
+    }
+    JUMP(ins);
+    DISPATCH();
+  }
+  L_FNEW: {
+    GCfunc *fn;
+    SAVE_STATE();
+    fn = lu_func_newL_gc(L, &KGC(bc_d(ins))->pt, &funcV(base - 2)->l, base);
+    setfuncV(L, RA, fn);
+    lu_gc_check(L);
+    base = L->base;
+    DISPATCH();
+  }
+
+  /* -- Tables --------------------------------------------------------- */
+
+  L_TNEW: {
+    GCtab *t;
+    uint32_t d = bc_d(ins);
+    uint32_t asize = d & 0x7ff;
+    if (asize == 0x7ff) asize = 0x801;
+    SAVE_STATE();
+    t = lu_tab_new(L, asize, d >> 11);
+    settabV(L, RA, t);
+    lu_gc_check(L);
+    base = L->base;
+    DISPATCH();
+  }
+  L_TDUP: {
+    GCtab *t;
+    SAVE_STATE();
+    t = lu_tab_dup(L, &KGC(bc_d(ins))->tab);
+    settabV(L, RA, t);
+    lu_gc_check(L);
+    base = L->base;
+    DISPATCH();
+  }
+  L_GGET: {
+    GCfunc *fn = funcV(base - 2);
+    GCtab *env = &fn->l.env->tab;
+    GCstr *key = KSTR(bc_d(ins));
+    const TValue *v = lu_tab_getstr_fast(env, key);
+    if (LU_LIKELY(v != NULL && !tvisnil(v))) {
+      *RA = *v;
+    } else {
+      TValue o, k, r;
+      settabV(L, &o, env);
+      setstrV(L, &k, key);
+      nb = vm_index(L, base, pc, &o, &k, &r);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+      *RA = r;
+    }
+    DISPATCH();
+  }
+  L_GSET: {
+    GCfunc *fn = funcV(base - 2);
+    GCtab *env = &fn->l.env->tab;
+    GCstr *key = KSTR(bc_d(ins));
+    TValue *v = (TValue *)lu_tab_getstr_fast(env, key);
+    if (LU_LIKELY(v != NULL && !tvisnil(v))) {
+      *v = *RA;
+      lu_gc_barriert(L, env, v);
+    } else {
+      TValue o, k;
+      settabV(L, &o, env);
+      setstrV(L, &k, key);
+      nb = vm_newindex(L, base, pc, &o, &k, RA);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 3; goto vm_callframe; }
+    }
+    DISPATCH();
+  }
+
+  /* Table get: o = R(B), fast path in the array or hash part. */
+  L_TGETV: {
+    TValue *o = RB, *k = RC;
+    if (LU_LIKELY(tvistab(o))) {
+      GCtab *t = tabV(o);
+      const TValue *v;
+      if (tvisnumber(k)) {
+        double n = numV(k);
+        if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
+          v = &t->array[(uint32_t)n];
+        else
+          v = lu_tab_get(L, t, k);
+      } else if (tvisstr(k)) {
+        v = lu_tab_getstr_fast(t, strV(k));
+        if (v == NULL) v = &lu_tab_nilvalue;
+      } else {
+        v = lu_tab_get(L, t, k);
+      }
+      if (LU_LIKELY(!tvisnil(v)) ||
+          lu_meta_fast(L, t->metatable, MM_index) == NULL) {
+        *RA = *v;
+        DISPATCH();
+      }
+    }
+    {
+      TValue r;
+      nb = vm_index(L, base, pc, o, k, &r);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+      *RA = r;
+    }
+    DISPATCH();
+  }
+  L_TGETS: {
+    TValue *o = RB;
+    GCstr *key = KSTR(bc_c(ins));
+    if (LU_LIKELY(tvistab(o))) {
+      GCtab *t = tabV(o);
+      const TValue *v = lu_tab_getstr_fast(t, key);
+      if (LU_LIKELY(v != NULL && !tvisnil(v))) {
+        *RA = *v;
+        DISPATCH();
+      }
+      if (lu_meta_fast(L, t->metatable, MM_index) == NULL) {
+        setnilV(RA);
+        DISPATCH();
+      }
+    }
+    {
+      TValue k, r;
+      setstrV(L, &k, key);
+      nb = vm_index(L, base, pc, o, &k, &r);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+      *RA = r;
+    }
+    DISPATCH();
+  }
+  L_TGETB: {
+    TValue *o = RB;
+    uint32_t c = bc_c(ins);
+    if (LU_LIKELY(tvistab(o))) {
+      GCtab *t = tabV(o);
+      const TValue *v = c < t->asize ? &t->array[c] : lu_tab_getint(t, (int32_t)c);
+      if (v == NULL) v = &lu_tab_nilvalue;
+      if (LU_LIKELY(!tvisnil(v)) ||
+          lu_meta_fast(L, t->metatable, MM_index) == NULL) {
+        *RA = *v;
+        DISPATCH();
+      }
+    }
+    {
+      TValue k, r;
+      setnumV(&k, (double)c);
+      nb = vm_index(L, base, pc, o, &k, &r);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+      *RA = r;
+    }
+    DISPATCH();
+  }
+  L_TGETR: {
+    TValue *o = RB;
+    if (LU_UNLIKELY(!tvistab(o))) {
+      SAVE_STATE();
+      lu_err_optype(L, o, LU_ERR_OPINDEX);
+    }
+    *RA = *lu_tab_get(L, tabV(o), RC);
+    DISPATCH();
+  }
+
+  /* Table set: R(B)[key] = R(A). Existing non-nil slots are overwritten
+  ** directly; otherwise __newindex is checked (cached negatively). */
+  L_TSETV: {
+    TValue *o = RB, *k = RC;
+    if (LU_LIKELY(tvistab(o))) {
+      GCtab *t = tabV(o);
+      TValue *v = NULL;
+      if (tvisnumber(k)) {
+        double n = numV(k);
+        if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
+          v = &t->array[(uint32_t)n];
+      } else if (tvisstr(k)) {
+        v = (TValue *)lu_tab_getstr_fast(t, strV(k));
+      }
+      if (v != NULL && (!tvisnil(v) ||
+                        lu_meta_fast(L, t->metatable, MM_newindex) == NULL)) {
+        *v = *RA;
+        t->nomm = 0;
+        lu_gc_barriert(L, t, v);
+        DISPATCH();
+      }
+    }
+    nb = vm_newindex(L, base, pc, o, k, RA);
+    base = L->base;
+    if (nb != NULL) { base = nb; nargs = 3; goto vm_callframe; }
+    DISPATCH();
+  }
+  L_TSETS: {
+    TValue *o = RB;
+    GCstr *key = KSTR(bc_c(ins));
+    if (LU_LIKELY(tvistab(o))) {
+      GCtab *t = tabV(o);
+      TValue *v = (TValue *)lu_tab_getstr_fast(t, key);
+      if (v != NULL && (!tvisnil(v) ||
+                        lu_meta_fast(L, t->metatable, MM_newindex) == NULL)) {
+        *v = *RA;
+        t->nomm = 0;
+        lu_gc_barriert(L, t, v);
+        DISPATCH();
+      }
+    }
+    {
+      TValue k;
+      setstrV(L, &k, key);
+      nb = vm_newindex(L, base, pc, o, &k, RA);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 3; goto vm_callframe; }
+    }
+    DISPATCH();
+  }
+  L_TSETB: {
+    TValue *o = RB;
+    uint32_t c = bc_c(ins);
+    if (LU_LIKELY(tvistab(o))) {
+      GCtab *t = tabV(o);
+      if (c < t->asize) {
+        TValue *v = &t->array[c];
+        if (!tvisnil(v) || lu_meta_fast(L, t->metatable, MM_newindex) == NULL) {
+          *v = *RA;
+          t->nomm = 0;
+          lu_gc_barriert(L, t, v);
+          DISPATCH();
+        }
+      }
+    }
+    {
+      TValue k;
+      setnumV(&k, (double)c);
+      nb = vm_newindex(L, base, pc, o, &k, RA);
+      base = L->base;
+      if (nb != NULL) { base = nb; nargs = 3; goto vm_callframe; }
+    }
+    DISPATCH();
+  }
+  L_TSETR: {
+    TValue *o = RB;
+    TValue *v;
+    if (LU_UNLIKELY(!tvistab(o))) {
+      SAVE_STATE();
+      lu_err_optype(L, o, LU_ERR_OPINDEX);
+    }
+    SAVE_STATE();
+    v = lu_tab_set(L, tabV(o), RC);
+    *v = *RA;
+    lu_gc_barriert(L, tabV(o), v);
+    DISPATCH();
+  }
+  L_TSETM: {
+    TValue *a = RA;
+    GCtab *t = tabV(a - 1);
+    int32_t i = (int32_t)(uint32_t)KNUM(bc_d(ins))->u64;
+    int j;
+    SAVE_STATE();
+    if (multres > 0 && (uint32_t)(i + multres) > t->asize)
+      lu_tab_reasize(L, t, (uint32_t)(i + multres));
+    base = L->base;
+    a = RA;
+    for (j = 0; j < multres; j++) {
+      TValue *v = lu_tab_setint(L, t, i + j);
+      *v = a[j];
+    }
+    lu_gc_anybarriert(L, t);
+    DISPATCH();
+  }
+
+  /* -- Calls ------------------------------------------------------------ */
+
+  L_CALLM: {
+    nargs = bc_c(ins) + multres;
+    goto do_call;
+  }
+  L_CALL: {
+    nargs = bc_c(ins) - 1;
+  do_call: {
+      TValue *ra = RA;
+      if (LU_UNLIKELY(!tvisfunc(ra))) {
+        SAVE_STATE();
+        nargs = vm_callmeta(L, ra + 2, nargs, ra);
+      }
+      ra[1].u64 = (uint64_t)(uintptr_t)pc;
+      base = ra + 2;
+      pc = funcV(ra)->l.pc;
+      DISPATCH();
+    }
+  }
+  L_CALLMT: {
+    nargs = bc_d(ins) + multres;
+    goto do_callt;
+  }
+  L_CALLT: {
+    nargs = bc_d(ins) - 1;
+  do_callt: {
+      TValue *ra = RA;
+      int i;
+      if (LU_UNLIKELY(!tvisfunc(ra))) {
+        SAVE_STATE();
+        nargs = vm_callmeta(L, ra + 2, nargs, ra);
+      }
+      if (L->openupval != NULL && L->openupval->v >= base) {
+        SAVE_STATE();
+        lu_func_closeuv(L, base);
+      }
+      if ((frame_link(base) & FRAME_TYPEP) == FRAME_VARG)
+        base = frame_prevd(base);
+      base[-2] = ra[0];
+      for (i = 0; i < nargs; i++) base[i] = ra[2 + i];
+      pc = funcV(base - 2)->l.pc;
+      DISPATCH();
+    }
+  }
+  L_ITERC: {
+    TValue *ra = RA;
+    ra[0] = ra[-3];
+    ra[2] = ra[-2];
+    ra[3] = ra[-1];
+    nargs = 2;
+    goto do_call;
+  }
+  L_ITERN: {
+    /* Specialised generic for over next(): the control variable in
+    ** R(A-1) is the last key. Falls back to a call when the iterator is
+    ** not the next() fast function or the state is not a table. */
+    TValue *ra = RA;
+    if (tvisfunc(ra - 3) && funcV(ra - 3)->c.ffid == FF_base_next &&
+        tvistab(ra - 2)) {
+      int want = (int)bc_b(ins) - 1, i;
+      ra[0] = ra[-1];
+      SAVE_STATE();
+      if (!lu_tab_next(L, tabV(ra - 2), ra)) {
+        setnilV(&ra[0]);
+        setnilV(&ra[1]);
+      }
+      for (i = 2; i < want; i++) setnilV(&ra[i]);
+      DISPATCH();
+    }
+    ra[0] = ra[-3];
+    ra[2] = ra[-2];
+    ra[3] = ra[-1];
+    nargs = 2;
+    goto do_call;
+  }
+  L_VARG: {
+    TValue *a = RA;
+    GCproto *pt = vm_curproto(base);
+    int nvar = (int)(frame_sized(base) / (ptrdiff_t)sizeof(TValue)) - 2 -
+               pt->numparams;
+    TValue *src = frame_prevd(base) + pt->numparams;
+    int want = (int)bc_b(ins) - 1, i;
+    if (nvar < 0) nvar = 0;
+    if (want < 0) {
+      want = nvar;
+      multres = nvar;
+      if (a + nvar > L->maxstack) {
+        ptrdiff_t ao = bc_a(ins);
+        SAVE_STATE();
+        lu_state_growstack(L, (MSize)(nvar + bc_a(ins)));
+        base = L->base;
+        a = base + ao;
+        src = frame_prevd(base) + pt->numparams;
+      }
+    }
+    for (i = 0; i < want && i < nvar; i++) a[i] = src[i];
+    for (; i < want; i++) setnilV(&a[i]);
+    DISPATCH();
+  }
+  L_ISNEXT: {
+    JUMP(ins);
+    DISPATCH();
+  }
+
+  /* -- Returns -------------------------------------------------------- */
+
+  L_RETM: {
+    nres = bc_d(ins) + multres;
+    goto do_ret;
+  }
+  L_RET: {
+    nres = bc_d(ins) - 1;
+    goto do_ret;
+  }
+  L_RET0: {
+    nres = 0;
+    goto do_ret;
+  }
+  L_RET1: {
+    nres = 1;
+  do_ret:
+    rv = RA;
+    if (LU_UNLIKELY(L->openupval != NULL && L->openupval->v >= base)) {
+      SAVE_STATE();
+      lu_func_closeuv(L, base);
+    }
+    goto vm_return;
+  }
+
+  /* -- Loops and branches --------------------------------------------- */
+
+  L_FORI: L_JFORI: {
+    TValue *a = RA;
+    double idx, stop, step;
+    if (LU_UNLIKELY(!(tvisnumber(a) && tvisnumber(a + 1) &&
+                      tvisnumber(a + 2)))) {
+      double n;
+      SAVE_STATE();
+      if (!vm_tonum(a, &n)) lu_err_msg(L, LU_ERR_FORINIT);
+      setnumV(a, n);
+      if (!vm_tonum(a + 1, &n)) lu_err_msg(L, LU_ERR_FORLIM);
+      setnumV(a + 1, n);
+      if (!vm_tonum(a + 2, &n)) lu_err_msg(L, LU_ERR_FORSTEP);
+      setnumV(a + 2, n);
+    }
+    idx = numV(a);
+    stop = numV(a + 1);
+    step = numV(a + 2);
+    if (step >= 0 ? idx <= stop : idx >= stop) {
+      a[3] = a[0];
+    } else {
+      JUMP(ins);
+    }
+    DISPATCH();
+  }
+  L_FORL: L_IFORL: {
+    TValue *a = RA;
+    double step = numV(a + 2);
+    double idx = numV(a) + step;
+    setnumV(a, idx);
+    if (step >= 0 ? idx <= numV(a + 1) : idx >= numV(a + 1)) {
+      setnumV(a + 3, idx);
+      JUMP(ins);
+    }
+    DISPATCH();
+  }
+  L_ITERL: L_IITERL: {
+    TValue *a = RA;
+    if (!tvisnil(a)) {
+      a[-1] = a[0];
+      JUMP(ins);
+    }
+    DISPATCH();
+  }
+  L_LOOP: L_ILOOP: {
+    DISPATCH();
+  }
+  L_JMP: {
+    JUMP(ins);
+    DISPATCH();
+  }
+  L_JFORL: L_JITERL: L_JLOOP: L_JFUNCF: L_JFUNCV: {
+    SAVE_STATE();
+    lu_err_str(L, "JIT traces are not implemented");
+  }
+
+  /* -- Function headers -------------------------------------------------
+  ** Entered with base = the new frame, pc = bc[1], nargs arguments.
+  */
+
+  L_FUNCF: L_IFUNCF: {
+    GCproto *pt = (GCproto *)(pc - 1) - 1;
+    int i;
+    kbase = (TValue *)pt->k;
+    if (LU_UNLIKELY(base + pt->framesize > L->maxstack))
+      base = vm_growstack(L, base, pc, nargs, pt->framesize);
+    for (i = nargs; i < pt->numparams; i++) setnilV(&base[i]);
+    DISPATCH();
+  }
+  L_FUNCV: L_IFUNCV: {
+    GCproto *pt = (GCproto *)(pc - 1) - 1;
+    TValue *nbase;
+    int i;
+    kbase = (TValue *)pt->k;
+    if (LU_UNLIKELY(base + nargs + 2 + pt->framesize > L->maxstack))
+      base = vm_growstack(L, base, pc, nargs, (MSize)(nargs + 2 + pt->framesize));
+    nbase = base + nargs + 2;
+    nbase[-2] = base[-2];
+    nbase[-1].u64 = (uint64_t)((nargs + 2) * sizeof(TValue)) | FRAME_VARG;
+    for (i = 0; i < pt->numparams; i++) {
+      if (i < nargs) {
+        nbase[i] = base[i];
+        setnilV(&base[i]);
+      } else {
+        setnilV(&nbase[i]);
+      }
+    }
+    base = nbase;
+    DISPATCH();
+  }
+  L_FUNCC: L_FUNCCW: {
+    GCfunc *fn = funcV(base - 2);
+    if (fn->c.ffid > FF_C) goto *disp[BC__MAX + fn->c.ffid];
+  ff_fallback:
+    nres = vm_callc(L, base, nargs);
+    base = L->base;
+    rv = L->top - nres;
+    goto vm_return;
+  }
+
+  /* -- Fast functions ---------------------------------------------------
+  ** Entered like a C function: base = the frame, nargs arguments. Each
+  ** either returns (rv/nres, goto vm_return) or falls back to the C
+  ** function for the uncommon cases (errors included).
+  */
+
+#define FF_RET1() do { rv = base; nres = 1; goto vm_return; } while (0)
+#define FF_ROOM(n) \
+  do { if (LU_UNLIKELY(base + (n) > L->maxstack)) goto ff_fallback; } while (0)
+
+  F_base_assert: {
+    if (nargs >= 1 && tvistruecond(base)) {
+      rv = base;
+      nres = nargs;
+      goto vm_return;
+    }
+    goto ff_fallback;
+  }
+  F_base_type: {
+    GCstr *s;
+    if (nargs < 1) goto ff_fallback;
+    L->base = base;
+    L->top = base + nargs;
+    s = vm_typestr(L, base);
+    setstrV(L, base, s);
+    FF_RET1();
+  }
+  F_base_next: {
+    FF_ROOM(2);
+    if (nargs >= 1 && tvistab(base)) {
+      GCtab *t = tabV(base);
+      if (nargs < 2) setnilV(&base[1]);
+      base[0] = base[1];
+      L->base = base;
+      L->top = base + 2;
+      if (lu_tab_next(L, t, base)) {
+        rv = base;
+        nres = 2;
+      } else {
+        setnilV(base);
+        rv = base;
+        nres = 1;
+      }
+      goto vm_return;
+    }
+    goto ff_fallback;
+  }
+  F_base_ipairs_aux: {
+    if (nargs >= 2 && tvistab(base) && tvisnumber(base + 1)) {
+      GCtab *t = tabV(base);
+      double n = numV(base + 1) + 1;
+      const TValue *v;
+      if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
+        v = &t->array[(uint32_t)n];
+      else
+        v = lu_tab_getnum(t, n);
+      if (v == NULL || tvisnil(v)) {
+        rv = base;
+        nres = 0;
+      } else {
+        setnumV(base, n);
+        base[1] = *v;
+        rv = base;
+        nres = 2;
+      }
+      goto vm_return;
+    }
+    goto ff_fallback;
+  }
+  F_base_select: {
+    if (nargs >= 1 && tvisnumber(base)) {
+      double n = numV(base);
+      int32_t i = (int32_t)n;
+      if ((double)i == n) {
+        if (i < 0) i = nargs + i;
+        else if (i > nargs) i = nargs;
+        if (i >= 1) {
+          rv = base + i;
+          nres = nargs - i;
+          goto vm_return;
+        }
+      }
+    } else if (nargs >= 1 && tvisstr(base) && strV(base)->len == 1 &&
+               strdata(strV(base))[0] == '#') {
+      setnumV(base, (double)(nargs - 1));
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_base_rawget: {
+    if (nargs >= 2 && tvistab(base)) {
+      base[0] = *lu_tab_get(L, tabV(base), base + 1);
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_base_rawset: {
+    if (nargs >= 3 && tvistab(base) && !tvisnil(base + 1) &&
+        !(tvisnumber(base + 1) && numV(base + 1) != numV(base + 1))) {
+      GCtab *t = tabV(base);
+      TValue *v;
+      L->base = base;
+      L->top = base + nargs;
+      v = lu_tab_set(L, t, base + 1);
+      *v = base[2];
+      lu_gc_barriert(L, t, v);
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_base_rawequal: {
+    if (nargs >= 2) {
+      setboolV(base, lu_meta_rawequal(base, base + 1));
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_base_getmetatable: {
+    if (nargs >= 1 && tvistab(base)) {
+      GCtab *mt = tabV(base)->metatable;
+      if (mt == NULL) {
+        setnilV(base);
+      } else {
+        const TValue *p = lu_tab_getstr(mt, G(L)->gcname[MM_metatable]);
+        if (p != NULL && !tvisnil(p)) base[0] = *p;
+        else settabV(L, base, mt);
+      }
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_base_tostring: {
+    if (nargs >= 1 && tvisstr(base)) FF_RET1();
+    if (nargs >= 1 && tvisnumber(base)) {
+      GCstr *s;
+      L->base = base;
+      L->top = base + nargs;
+      s = lu_strfmt_num(L, numV(base));
+      setstrV(L, base, s);
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_base_tonumber: {
+    if (nargs == 1 && tvisnumber(base)) FF_RET1();
+    if (nargs == 1 && tvisstr(base)) {
+      double n;
+      if (lu_strscan_tonum(base, &n)) setnumV(base, n);
+      else setnilV(base);
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_base_pcall: {
+    /* pcall(f, ...): f's frame sits at base+2 with a PCALL link. */
+    int i;
+    if (nargs < 1) goto ff_fallback;
+    FF_ROOM(nargs + 2);
+    for (i = nargs; i > 1; i--) base[i] = base[i - 1];
+    base += 2;
+    base[-1].u64 = (uint64_t)(2 * sizeof(TValue)) | FRAME_PCALL;
+    nargs--;
+    goto vm_callframe;
+  }
+  F_base_xpcall: {
+    /* xpcall(f, h, ...): h stays at base[0], f's frame at base+3. */
+    TValue f;
+    int i;
+    if (nargs < 2) goto ff_fallback;
+    FF_ROOM(nargs + 3);
+    f = base[0];
+    base[0] = base[1];
+    for (i = nargs; i > 2; i--) base[i] = base[i - 1];
+    base[1] = f;
+    base += 3;
+    base[-1].u64 = (uint64_t)(3 * sizeof(TValue)) | FRAME_PCALLH;
+    nargs -= 2;
+    goto vm_callframe;
+  }
+  F_math_floor: {
+    if (nargs >= 1 && tvisnumber(base)) {
+      setnumV(base, floor(numV(base)));
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_math_ceil: {
+    if (nargs >= 1 && tvisnumber(base)) {
+      setnumV(base, ceil(numV(base)));
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_math_abs: {
+    if (nargs >= 1 && tvisnumber(base)) {
+      setnumV(base, fabs(numV(base)));
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_math_sqrt: {
+    if (nargs >= 1 && tvisnumber(base)) {
+      setnumV_canon(base, sqrt(numV(base)));
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_math_min: {
+    ffmax = 0;
+    goto ff_minmax;
+  }
+  F_math_max: {
+    ffmax = 1;
+  ff_minmax: {
+    int i, ismax = ffmax;
+    double r;
+    if (nargs < 1) goto ff_fallback;
+    for (i = 0; i < nargs; i++)
+      if (!tvisnumber(base + i)) goto ff_fallback;
+    r = numV(base);
+    for (i = 1; i < nargs; i++) {
+      double x = numV(base + i);
+      if (ismax ? x > r : x < r) r = x;
+    }
+    setnumV(base, r);
+    FF_RET1();
+  }
+  }
+  F_string_len: {
+    if (nargs >= 1 && tvisstr(base)) {
+      setnumV(base, (double)strV(base)->len);
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_string_byte: {
+    if (nargs == 1 && tvisstr(base)) {
+      GCstr *s = strV(base);
+      if (s->len == 0) { rv = base; nres = 0; goto vm_return; }
+      setnumV(base, (double)(uint8_t)strdata(s)[0]);
+      FF_RET1();
+    }
+    if (nargs == 2 && tvisstr(base) && tvisnumber(base + 1)) {
+      GCstr *s = strV(base);
+      int32_t p = vm_strpos(numV(base + 1), (int32_t)s->len);
+      if (p >= 1 && p <= (int32_t)s->len) {
+        setnumV(base, (double)(uint8_t)strdata(s)[p - 1]);
+        FF_RET1();
+      }
+    }
+    goto ff_fallback;
+  }
+  F_string_char: {
+    char buf[8];
+    int i;
+    GCstr *s;
+    if (nargs > 8) goto ff_fallback;
+    for (i = 0; i < nargs; i++) {
+      double n;
+      if (!tvisnumber(base + i)) goto ff_fallback;
+      n = numV(base + i);
+      if (!(n >= 0 && n <= 255 && (double)(int)n == n)) goto ff_fallback;
+      buf[i] = (char)(int)n;
+    }
+    L->base = base;
+    L->top = base + nargs;
+    s = lu_str_new(L, buf, (size_t)nargs);
+    setstrV(L, base, s);
+    FF_RET1();
+  }
+  F_string_sub: {
+    if (nargs >= 2 && nargs <= 3 && tvisstr(base) && tvisnumber(base + 1) &&
+        (nargs == 2 || tvisnumber(base + 2))) {
+      GCstr *s = strV(base), *r;
+      int32_t len = (int32_t)s->len;
+      int32_t i = vm_strpos(numV(base + 1), len);
+      int32_t j = nargs == 3 ? vm_strpos(numV(base + 2), len) : len;
+      if (i < 1) i = 1;
+      if (j > len) j = len;
+      L->base = base;
+      L->top = base + nargs;
+      if (i > j) r = G(L)->strempty;
+      else r = lu_str_new(L, strdata(s) + i - 1, (size_t)(j - i + 1));
+      setstrV(L, base, r);
+      FF_RET1();
+    }
+    goto ff_fallback;
+  }
+  F_coroutine_yield: {
+    goto ff_fallback;
+  }
+#undef FF_RET1
+#undef FF_ROOM
+
+  L_badop: {
+    SAVE_STATE();
+    lu_err_msg(L, LU_ERR_XSTATE);
+  }
+}
+
+/* -- Entry points --------------------------------------------------------- */
+
+void lu_vm_exec(lua_State *L, int mode, int n)
+{
+  vm_run(L, mode, n, NULL);
+}
+
+void lu_vm_exec_init(const void **out)
+{
+  vm_run(NULL, VMX_INIT, 0, out);
+}

@@ -1,0 +1,22 @@
+local a, b, c = 1, 2
+local d, e = 1, 2, 3
+local t = {}
+a, b = b, a
+t[1], t[2] = 1, 2
+a, t[a] = 3, 4
+t[a], a = 5, 6
+x, y = 1, 2
+x, y = y, x
+a, b, c = f()
+a, b = f(), 1
+a, b, c = 1
+local g, h
+local i, j, k = nil
+a = nil
+a, b = nil, nil
+local m = nil
+local n = false
+local o = true
+local p = {}
+t.x, t.y = t.y, t.x
+a.b.c = 1

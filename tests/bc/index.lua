@@ -1,0 +1,20 @@
+local t, k = {}, "k"
+local a = t.x
+local b = t[1]
+local c = t[255]
+local d = t[256]
+local e = t[k]
+local f = t["with space"]
+local g = t[-1]
+local h = t[1.5]
+local i = t[true]
+local j = t.x.y.z
+local l = t[t[1]]
+local m = t[k .. k]
+local n = t[0]
+t[t] = t
+t.x.y = 1
+t[1][2] = 3
+t[k][k] = k
+t[nil] = 1
+return a, b, c, d, e, f, g, h, i, j, l, m, n

@@ -1,0 +1,1 @@
+print(type(gcinfo()), gcinfo() > 0)

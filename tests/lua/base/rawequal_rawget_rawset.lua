@@ -1,0 +1,10 @@
+local mt = {__eq = function() return true end, __index = function() return "mm" end, __newindex = function() end}
+local a, b = setmetatable({}, mt), setmetatable({}, mt)
+print(a == b, rawequal(a, b), rawequal(a, a), rawequal(1, 1), rawequal("x", "x"))
+print(a.k, rawget(a, "k"))
+rawset(a, "k", 1)
+print(a.k, rawget(a, "k"))
+print(rawset(a, "j", 2) == a)
+print(pcall(rawget, 1, 2))
+print(pcall(rawset, {}, nil, 1))
+print(pcall(rawequal, 1))

@@ -1,0 +1,6 @@
+-- errors in a wrapped coroutine propagate to the caller (with position)
+local w = coroutine.wrap(function() error("inside wrap") end)
+print(pcall(w))
+local w2 = coroutine.wrap(function() error({}) end)
+local ok, e = pcall(w2)
+print(ok, type(e))

@@ -1,0 +1,2 @@
+-- yield from the main thread
+print(pcall(coroutine.yield, 1))

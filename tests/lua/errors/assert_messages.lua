@@ -1,0 +1,5 @@
+print(pcall(assert, false))
+print(pcall(assert, nil, "custom"))
+print(pcall(assert, false, {}))
+print(pcall(assert, 1, 2, 3))
+print(pcall(assert))

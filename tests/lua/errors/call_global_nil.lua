@@ -1,0 +1,5 @@
+print(pcall(function() f() end))
+print(pcall(function() local g; g() end))
+print(pcall(function() local t = {} t.fn() end))
+print(pcall(function() (nil)() end))
+print(pcall(function() local t = {} t[1]() end))

@@ -1,0 +1,3 @@
+local up
+print(pcall(function() up() end))
+print(pcall(function() return up.x end))

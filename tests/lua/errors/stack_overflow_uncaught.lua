@@ -1,0 +1,2 @@
+local function r(n) return 1 + r(n + 1) end
+r(1)

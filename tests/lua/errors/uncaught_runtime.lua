@@ -1,0 +1,3 @@
+-- uncaught runtime error with a variable name
+local t
+print(t.field)

@@ -1,0 +1,2 @@
+-- uncaught non-string error object
+error({})

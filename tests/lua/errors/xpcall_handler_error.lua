@@ -1,0 +1,2 @@
+-- an error inside the message handler
+print(xpcall(function() error("first") end, function(m) error("second") end))

@@ -1,0 +1,1 @@
+print("cr 1")print("cr 2")local x = "a\b"print(#x)error("line?")

@@ -1,0 +1,2 @@
+-- a leading # line given to loadstring
+print(loadstring("#!x\nreturn 1"))

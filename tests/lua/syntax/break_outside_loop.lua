@@ -1,0 +1,2 @@
+print(loadstring("break"))
+print(loadstring("if x then break end"))
