@@ -48,6 +48,7 @@
 #include "bc.h"
 #include "lex.h"
 #include "parse.h"
+#include "bcdump.h"
 
 typedef uint32_t Reg;   /* A slot number while parsing (may exceed 255). */
 
@@ -1656,7 +1657,7 @@ static void expr_table(LexState *ls, ExpDesc *e)
     setbc_d(ip, narr | (hsize2hbits(nhash) << 11));
   } else {
     if (needarr && t->asize < narr)
-      lu_tab_reasize(fs->L, t, narr - 1);
+      lu_tab_reasize(fs->L, t, narr);  /* Keys 0 .. narr-1. */
   }
 }
 
@@ -2535,13 +2536,19 @@ static TValue *cpparser(lua_State *L, lua_CFunction dummy, void *ud)
     L->top++;
     lu_err_throw(L, LUA_ERRSYNTAX);
   }
-  if (isbc) {
-    setstrV(L, L->top,
-            lu_str_newlit(L, "loading precompiled bytecode: not implemented"));
-    L->top++;
-    lu_err_throw(L, LUA_ERRSYNTAX);
+  if (isbc) {  /* Precompiled: the verifying reader (bcdump.c). */
+    BCReadCtx ctx;
+    ctx.L = L;
+    ctx.reader = ls->rfunc;
+    ctx.rdata = ls->rdata;
+    ctx.p = ls->p;
+    ctx.pe = ls->pe;
+    ctx.chunkname = lu_lex_keepstr(ls, ls->chunkarg, strlen(ls->chunkarg));
+    ctx.anchor = ls->anchor;
+    pt = lu_bcread(&ctx);
+  } else {
+    pt = lu_parse(ls);
   }
-  pt = lu_parse(ls);
   fn = lu_func_newL_empty(L, pt, L->env);
   anchor = L->top - 1;  /* The stack may have moved. */
   setfuncV(L, anchor, fn);

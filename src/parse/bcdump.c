@@ -1,0 +1,883 @@
+/*
+** lunar: LuaJIT 2.1 bytecode dumps — the writer and the verifying reader.
+** The format is described in bcdump.h.
+**
+** The reader trusts nothing. It first gathers the whole chunk into one
+** buffer, then checks every count against the bytes that remain before
+** allocating anything, decodes each prototype into a block laid out as the
+** parser lays it out, and finally verifies every instruction against its
+** prototype (operand ranges, constant kinds, jump targets, the pairing of
+** loop instructions, MULTRES producers and consumers, control never
+** falling off the end) so that no accepted chunk can make the interpreter
+** read or write outside its frame, constants or upvalues.
+*/
+#include <string.h>
+
+#include "../core/obj.h"
+#include "../core/err.h"
+#include "../core/mem.h"
+#include "../core/str.h"
+#include "../core/tab.h"
+#include "../core/func.h"
+#include "../core/udata.h"
+#include "../core/buf.h"
+#include "../core/state.h"
+#include "../core/strfmt.h"
+#include "../vm/vm.h"
+#include "bc.h"
+#include "bcdump.h"
+
+static const char *const bcdump_varnames[] = {
+  "",
+#define BCDUMP_VARSTR(name, str)  str,
+  BCDUMP_VARDEF(BCDUMP_VARSTR)
+#undef BCDUMP_VARSTR
+};
+
+/* -- Writer ----------------------------------------------------------------- */
+
+typedef struct BCWriteCtx {
+  SBuf *sb;
+  int strip;
+} BCWriteCtx;
+
+static void bcw_uleb(SBuf *sb, uint64_t v)
+{
+  char *w = lu_buf_more(sb, 10);
+  for (; v >= 0x80; v >>= 7) *w++ = (char)((v & 0x7f) | 0x80);
+  *w++ = (char)v;
+  sb->w = w;
+}
+
+static void bcw_byte(SBuf *sb, int b)
+{
+  lu_buf_putchar(sb, b);
+}
+
+/* Is n exactly an int32 (and not -0)? Such numbers are dumped as ints. */
+static int bcw_isint(double n, int32_t *k)
+{
+  if (n >= -2147483648.0 && n <= 2147483647.0) {
+    int32_t i = (int32_t)n;
+    if ((double)i == n && !(i == 0 && __builtin_signbit(n))) {
+      *k = i;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static void bcw_ktabk(SBuf *sb, const TValue *o)
+{
+  int32_t k;
+  if (tvisstr(o)) {
+    GCstr *s = strV(o);
+    bcw_uleb(sb, BCDUMP_KTAB_STR + s->len);
+    lu_buf_putmem(sb, strdata(s), s->len);
+  } else if (tvisnumber(o)) {
+    if (bcw_isint(numV(o), &k)) {
+      bcw_uleb(sb, BCDUMP_KTAB_INT);
+      bcw_uleb(sb, (uint32_t)k);
+    } else {
+      bcw_uleb(sb, BCDUMP_KTAB_NUM);
+      bcw_uleb(sb, (uint32_t)o->u64);
+      bcw_uleb(sb, (uint32_t)(o->u64 >> 32));
+    }
+  } else {
+    bcw_uleb(sb, tvisnil(o) ? BCDUMP_KTAB_NIL :
+                 tvisfalse(o) ? BCDUMP_KTAB_FALSE : BCDUMP_KTAB_TRUE);
+  }
+}
+
+static void bcw_ktab(SBuf *sb, GCtab *t)
+{
+  MSize narray = 0, nhash = 0, i;
+  if (t->asize > 0) {  /* Trim trailing nils of the array part. */
+    for (narray = t->asize; narray > 0; narray--)
+      if (!tvisnil(&t->array[narray - 1])) break;
+  }
+  if (t->hmask > 0 || !tvisnil(&t->node[0].val)) {
+    for (i = 0; i <= t->hmask; i++)
+      if (!tvisnil(&t->node[i].val)) nhash++;
+  }
+  bcw_uleb(sb, narray);
+  bcw_uleb(sb, nhash);
+  for (i = 0; i < narray; i++) bcw_ktabk(sb, &t->array[i]);
+  if (nhash) {
+    for (i = 0; i <= t->hmask; i++) {
+      Node *n = &t->node[i];
+      if (!tvisnil(&n->val)) {
+        bcw_ktabk(sb, &n->key);
+        bcw_ktabk(sb, &n->val);
+      }
+    }
+  }
+}
+
+/* The debug info of pt, appended to sb. */
+static void bcw_debug(SBuf *sb, GCproto *pt)
+{
+  MSize i, n = pt->sizebc;
+  BCPos lastpc = 0;
+  BCLine first = pt->firstline;
+  for (i = 1; i < n; i++) {
+    uint32_t d = (uint32_t)(pt->lineinfo[i] - first);
+    if (pt->numline < 256) {
+      bcw_byte(sb, (int)d);
+    } else if (pt->numline < 65536) {
+      uint16_t v = (uint16_t)d;
+      lu_buf_putmem(sb, &v, 2);
+    } else {
+      lu_buf_putmem(sb, &d, 4);
+    }
+  }
+  for (i = 0; i < pt->sizeuv; i++)
+    lu_buf_putmem(sb, pt->uvnames[i], strlen(pt->uvnames[i]) + 1);
+  for (i = 0; i < pt->sizevarinfo; i++) {
+    VarInfo *vi = &pt->varinfo[i];
+    const char *name = vi->name ? strdata(vi->name) : "";
+    int code;
+    for (code = 1; code < BCDUMP_VAR__MAX; code++)
+      if (strcmp(name, bcdump_varnames[code]) == 0) break;
+    if (code < BCDUMP_VAR__MAX) bcw_byte(sb, code);
+    else lu_buf_putmem(sb, name, strlen(name) + 1);
+    bcw_uleb(sb, vi->startpc - lastpc);
+    bcw_uleb(sb, vi->endpc - vi->startpc);
+    lastpc = vi->startpc;
+  }
+  bcw_byte(sb, BCDUMP_VAR_END);
+}
+
+/* The original opcode of a patched instruction (no JIT: I- variants only). */
+static BCIns bcw_ins(BCIns ins)
+{
+  BCOp op = bc_op(ins);
+  if (op == BC_IFORL || op == BC_IITERL || op == BC_ILOOP)
+    setbc_op(&ins, op - 1);
+  return ins;
+}
+
+static void bcw_proto(BCWriteCtx *ctx, GCproto *pt)
+{
+  SBuf *sb = ctx->sb;
+  MSize i, start, sizedbg = 0, dbgstart;
+  int strip = ctx->strip || (pt->flags & PROTO_STRIPPED) || !pt->lineinfo;
+  /* Children first, so the reader's stack pops them in kgc order. */
+  for (i = 0; i < pt->sizekgc; i++) {
+    GCobj *o = proto_kgc(pt, i);
+    if (o->gch.gct == LU_GCT_PROTO) bcw_proto(ctx, gco2pt(o));
+  }
+  start = sbuflen(sb);
+  bcw_byte(sb, pt->flags & (PROTO_CHILD | PROTO_VARARG | PROTO_FFI));
+  bcw_byte(sb, pt->numparams);
+  bcw_byte(sb, pt->framesize);
+  bcw_byte(sb, pt->sizeuv);
+  bcw_uleb(sb, pt->sizekgc);
+  bcw_uleb(sb, pt->sizekn);
+  bcw_uleb(sb, pt->sizebc - 1);
+  /* Instructions, upvalues and constants; debug info goes in after. */
+  {
+    SBuf body;
+    lu_buf_init(sb->L, &body);
+    for (i = 1; i < pt->sizebc; i++) {
+      BCIns ins = bcw_ins(proto_bc(pt)[i]);
+      lu_buf_putmem(&body, &ins, 4);
+    }
+    lu_buf_putmem(&body, pt->uv, pt->sizeuv * 2);
+    for (i = pt->sizekgc; i-- > 0; ) {
+      GCobj *o = proto_kgc(pt, i);
+      if (o->gch.gct == LU_GCT_PROTO) {
+        bcw_uleb(&body, BCDUMP_KGC_CHILD);
+      } else if (o->gch.gct == LU_GCT_TAB) {
+        bcw_uleb(&body, BCDUMP_KGC_TAB);
+        bcw_ktab(&body, gco2tab(o));
+      } else {
+        GCstr *s = gco2str(o);
+        bcw_uleb(&body, BCDUMP_KGC_STR + s->len);
+        lu_buf_putmem(&body, strdata(s), s->len);
+      }
+    }
+    for (i = 0; i < pt->sizekn; i++) {
+      TValue *o = &proto_knum(pt, i);
+      int32_t k;
+      if (bcw_isint(numV(o), &k)) {
+        bcw_uleb(&body, (uint64_t)(uint32_t)k << 1);
+      } else {
+        bcw_uleb(&body, ((uint64_t)(uint32_t)o->u64 << 1) | 1);
+        bcw_uleb(&body, (uint32_t)(o->u64 >> 32));
+      }
+    }
+    dbgstart = sbuflen(&body);
+    if (!strip) {
+      bcw_debug(&body, pt);
+      sizedbg = sbuflen(&body) - dbgstart;
+      bcw_uleb(sb, sizedbg);
+      if (sizedbg) {
+        bcw_uleb(sb, (uint32_t)pt->firstline);
+        bcw_uleb(sb, (uint32_t)pt->numline);
+      }
+    }
+    lu_buf_putmem(sb, body.b, sbuflen(&body));
+    lu_buf_free(G(sb->L), &body);
+  }
+  /* Prefix the body with its length. */
+  {
+    MSize len = sbuflen(sb) - start;
+    char tmp[10];
+    int n = 0;
+    uint32_t v = len;
+    for (; v >= 0x80; v >>= 7) tmp[n++] = (char)((v & 0x7f) | 0x80);
+    tmp[n++] = (char)v;
+    lu_buf_more(sb, (size_t)n);
+    memmove(sb->b + start + n, sb->b + start, len);
+    memcpy(sb->b + start, tmp, (size_t)n);
+    sb->w += n;
+  }
+}
+
+typedef struct BCWriteJob {
+  GCproto *pt;
+  int strip;
+  SBuf sb;
+} BCWriteJob;
+
+static TValue *bcw_cp(lua_State *L, lua_CFunction f, void *ud)
+{
+  BCWriteJob *job = (BCWriteJob *)ud;
+  BCWriteCtx ctx;
+  GCproto *pt = job->pt;
+  int strip = job->strip || (pt->flags & PROTO_STRIPPED) || !pt->lineinfo;
+  (void)f;
+  ctx.sb = &job->sb;
+  ctx.strip = strip;
+  lu_buf_putchar(ctx.sb, BCDUMP_HEAD1);
+  lu_buf_putchar(ctx.sb, BCDUMP_HEAD2);
+  lu_buf_putchar(ctx.sb, BCDUMP_HEAD3);
+  lu_buf_putchar(ctx.sb, BCDUMP_VERSION);
+  bcw_uleb(ctx.sb, BCDUMP_F_FR2 | (strip ? BCDUMP_F_STRIP : 0) |
+                   ((pt->flags & PROTO_FFI) ? BCDUMP_F_FFI : 0));
+  if (!strip) {
+    GCstr *name = pt->chunkname;
+    bcw_uleb(ctx.sb, name->len);
+    lu_buf_putmem(ctx.sb, strdata(name), name->len);
+  }
+  bcw_proto(&ctx, pt);
+  lu_buf_putchar(ctx.sb, 0);
+  return NULL;
+}
+
+/* The dump is built in memory inside a protected call (so an allocation
+** failure frees the buffer), then handed to the writer in one piece. */
+int lu_bcwrite(lua_State *L, GCproto *pt, lua_Writer writer, void *data,
+               int strip)
+{
+  BCWriteJob job;
+  int status;
+  job.pt = pt;
+  job.strip = strip;
+  lu_buf_init(L, &job.sb);
+  status = lu_vm_cpcall(L, NULL, &job, bcw_cp);
+  if (status == 0)
+    status = writer(L, job.sb.b, sbuflen(&job.sb), data);
+  else
+    L->top--;  /* Drop the error message: report failure as a status. */
+  lu_buf_free(G(L), &job.sb);
+  return status;
+}
+
+/* -- Reader ----------------------------------------------------------------- */
+
+typedef struct BCRead {
+  lua_State *L;
+  const uint8_t *p, *pe;   /* Current position and end (bounds checked). */
+  GCtab *anchor;           /* Keeps everything read alive for the GC. */
+  int32_t nanchor;
+  GCstr *chunkname;        /* For the prototypes (from the dump if kept). */
+  GCstr *loadname;         /* For error messages (as given to load). */
+  int strip;
+  GCtab *stack;            /* Prototypes read, not yet claimed: [1..n]. */
+  int32_t nstack;
+} BCRead;
+
+static LU_NORET void bcr_error(BCRead *r, ErrMsg em)
+{
+  lua_State *L = r->L;
+  const char *name = strdata(r->loadname);
+  if (*name == '@' || *name == '=') name++;
+  else if (*name == BCDUMP_HEAD1) name = "(binary)";
+  lu_str_pushf(L, "%s: %s", name, err2msg(em));
+  lu_err_throw(L, LUA_ERRSYNTAX);
+}
+
+#define bcr_check(r, c)  do { if (LU_UNLIKELY(!(c))) bcr_error((r), LU_ERR_BCBAD); } while (0)
+
+static void bcr_keep(BCRead *r, GCobj *o, uint32_t itype)
+{
+  TValue *slot = lu_tab_setint(r->L, r->anchor, ++r->nanchor);
+  setgcVraw(slot, o, itype);
+}
+
+static int bcr_byte(BCRead *r)
+{
+  bcr_check(r, r->p < r->pe);
+  return *r->p++;
+}
+
+static uint32_t bcr_uleb(BCRead *r)
+{
+  uint64_t v = 0;
+  int shift = 0;
+  for (;;) {
+    int b = bcr_byte(r);
+    v |= (uint64_t)(b & 0x7f) << shift;
+    if (!(b & 0x80)) break;
+    shift += 7;
+    bcr_check(r, shift < 35);
+  }
+  bcr_check(r, v <= 0xffffffffu);
+  return (uint32_t)v;
+}
+
+/* ULEB128 with 33 significant bits: returns the value, *flag = bit 0. */
+static uint32_t bcr_uleb33(BCRead *r, int *flag)
+{
+  uint64_t v = 0;
+  int shift = 0;
+  for (;;) {
+    int b = bcr_byte(r);
+    v |= (uint64_t)(b & 0x7f) << shift;
+    if (!(b & 0x80)) break;
+    shift += 7;
+    bcr_check(r, shift < 35);
+  }
+  bcr_check(r, v <= 0x1ffffffffull);
+  *flag = (int)(v & 1);
+  return (uint32_t)(v >> 1);
+}
+
+static const uint8_t *bcr_mem(BCRead *r, MSize len)
+{
+  const uint8_t *p = r->p;
+  bcr_check(r, (size_t)(r->pe - r->p) >= len);
+  r->p += len;
+  return p;
+}
+
+static GCstr *bcr_str(BCRead *r, MSize len)
+{
+  const uint8_t *s = bcr_mem(r, len);
+  GCstr *str = lu_str_new(r->L, (const char *)s, len);
+  bcr_keep(r, obj2gco(str), LU_TSTR);
+  return str;
+}
+
+static void bcr_ktabk(BCRead *r, TValue *o)
+{
+  uint32_t tp = bcr_uleb(r);
+  if (tp >= BCDUMP_KTAB_STR) {
+    setstrV(r->L, o, bcr_str(r, tp - BCDUMP_KTAB_STR));
+  } else if (tp == BCDUMP_KTAB_INT) {
+    setnumV(o, (double)(int32_t)bcr_uleb(r));
+  } else if (tp == BCDUMP_KTAB_NUM) {
+    uint32_t lo = bcr_uleb(r);
+    uint32_t hi = bcr_uleb(r);
+    o->u64 = ((uint64_t)hi << 32) | lo;
+    if (!tvisnumber(o) || o->n != o->n) setnumV(o, __builtin_nan(""));
+  } else if (tp == BCDUMP_KTAB_NIL) {
+    setnilV(o);
+  } else {
+    setboolV(o, tp == BCDUMP_KTAB_TRUE);
+  }
+}
+
+static GCtab *bcr_ktab(BCRead *r)
+{
+  lua_State *L = r->L;
+  uint32_t narray = bcr_uleb(r), nhash = bcr_uleb(r);
+  uint32_t i;
+  GCtab *t;
+  /* Every item takes at least one byte: bound the sizes by the input. */
+  bcr_check(r, narray <= (size_t)(r->pe - r->p) && narray <= LU_MAX_ASIZE);
+  bcr_check(r, nhash <= (size_t)(r->pe - r->p) / 2);
+  t = lu_tab_new(L, narray, nhash ? lu_tab_hbits(nhash) : 0);
+  bcr_keep(r, obj2gco(t), LU_TTAB);
+  for (i = 0; i < narray; i++) {
+    TValue v;
+    bcr_ktabk(r, &v);
+    if (!tvisnil(&v)) *lu_tab_setint(L, t, (int32_t)i) = v;
+  }
+  for (i = 0; i < nhash; i++) {
+    TValue k, v;
+    bcr_ktabk(r, &k);
+    bcr_check(r, !tvisnil(&k) && !(tvisnumber(&k) && k.n != k.n));
+    bcr_ktabk(r, &v);
+    *lu_tab_set(L, t, &k) = v;
+  }
+  return t;
+}
+
+/* -- Instruction verification ------------------------------------------------ */
+
+static int bcv_isslot(GCproto *pt, int slot)
+{
+  return slot >= 0 && slot < (int)pt->framesize;
+}
+
+static int bcv_kgc_is(GCproto *pt, MSize idx, int gct)
+{
+  return idx < pt->sizekgc && proto_kgc(pt, idx)->gch.gct == gct;
+}
+
+/* Check operand x of mode m. */
+static int bcv_operand(GCproto *pt, BCMode m, uint32_t x, BCPos pc)
+{
+  switch (m) {
+  case BCMnone: case BCMlit: case BCMlits: return 1;
+  case BCMdst: case BCMbase: case BCMvar: case BCMrbase:
+    return x < pt->framesize;
+  case BCMuv: return x < pt->sizeuv;
+  case BCMpri: return x <= 2;
+  case BCMnum: return x < pt->sizekn;
+  case BCMstr: return bcv_kgc_is(pt, x, LU_GCT_STR);
+  case BCMtab: return bcv_kgc_is(pt, x, LU_GCT_TAB);
+  case BCMfunc: return bcv_kgc_is(pt, x, LU_GCT_PROTO);
+  case BCMjump: {
+    ptrdiff_t t = (ptrdiff_t)pc + 1 + (ptrdiff_t)x - BCBIAS_J;
+    return t >= 1 && t < (ptrdiff_t)pt->sizebc;
+  }
+  default: return 0;  /* cdata: no FFI. */
+  }
+}
+
+static BCPos bcv_target(BCIns ins, BCPos pc)
+{
+  return (BCPos)((ptrdiff_t)pc + 1 + bc_j(ins));
+}
+
+/* Does ins leave MULTRES results starting at slot *base? */
+static int bcv_multres(BCIns ins, int *base)
+{
+  BCOp op = bc_op(ins);
+  if ((op == BC_CALL || op == BC_CALLM || op == BC_VARG) && bc_b(ins) == 0) {
+    *base = bc_a(ins);
+    return 1;
+  }
+  return 0;
+}
+
+static void bcv_proto(BCRead *r, GCproto *pt)
+{
+  BCIns *bc = proto_bc(pt);
+  MSize n = pt->sizebc;
+  uint8_t *target;
+  BCPos pc;
+  BCOp last;
+  /* Jump targets, so MULTRES consumers can be checked for entry points. */
+  target = (uint8_t *)lu_mem_new(r->L, n);
+  memset(target, 0, n);
+  for (pc = 1; pc < n; pc++) {
+    BCIns ins = bc[pc];
+    BCOp op = bc_op(ins);
+    if (op < BC__MAX && bcmode_hasd(op) && bcmode_d(op) == BCMjump) {
+      ptrdiff_t t = (ptrdiff_t)pc + 1 + bc_j(ins);
+      if (t >= 0 && t < (ptrdiff_t)n) target[t] = 1;
+    }
+  }
+  for (pc = 1; pc < n; pc++) {
+    BCIns ins = bc[pc];
+    BCOp op = bc_op(ins);
+    int a = bc_a(ins), b = bc_b(ins), c = bc_c(ins), d = bc_d(ins);
+    int ok = 1, mbase;
+    if (op >= BC_FUNCF || op == BC_JFORI || op == BC_IFORL ||
+        op == BC_JFORL || op == BC_IITERL || op == BC_JITERL ||
+        op == BC_ILOOP || op == BC_JLOOP || op == BC_ISTYPE ||
+        op == BC_ISNUM || op == BC_KCDATA)
+      goto bad;
+    /* JMP's and LOOP's A (first free slot, for the JIT) and RET0's A are
+    ** not used by the interpreter; UCLO's may equal the frame size. */
+    if (op == BC_JMP || op == BC_LOOP || op == BC_RET0 || op == BC_UCLO) {
+      if (a > (int)pt->framesize) goto bad;
+    } else if (!bcv_operand(pt, bcmode_a(op), (uint32_t)a, pc)) {
+      goto bad;
+    }
+    if (bcmode_hasd(op)) {
+      if (!bcv_operand(pt, bcmode_d(op), (uint32_t)d, pc)) goto bad;
+    } else {
+      if (!bcv_operand(pt, bcmode_b(op), (uint32_t)b, pc) ||
+          !bcv_operand(pt, bcmode_c(op), (uint32_t)c, pc)) goto bad;
+    }
+    switch (op) {
+    case BC_ISLT: case BC_ISGE: case BC_ISLE: case BC_ISGT:
+    case BC_ISEQV: case BC_ISNEV: case BC_ISEQS: case BC_ISNES:
+    case BC_ISEQN: case BC_ISNEN: case BC_ISEQP: case BC_ISNEP:
+    case BC_ISTC: case BC_ISFC: case BC_IST: case BC_ISF:
+      /* The interpreter takes its branch target from the next JMP. */
+      ok = pc + 1 < n && bc_op(bc[pc + 1]) == BC_JMP;
+      break;
+    case BC_CAT: ok = b <= c; break;
+    case BC_KNIL: ok = a <= d; break;
+    case BC_TSETM:
+      ok = a >= 1 && !target[pc] && pc > 1 &&
+           bcv_multres(bc[pc - 1], &mbase) && mbase == a;
+      break;
+    case BC_CALLM:
+      ok = bcv_isslot(pt, a + 1 + c) && bcv_isslot(pt, a + b - 2 < a ? a + 1 : a + b - 2) &&
+           !target[pc] && pc > 1 && bcv_multres(bc[pc - 1], &mbase) &&
+           mbase == a + 2 + c;
+      break;
+    case BC_CALL:
+      ok = c >= 1 && bcv_isslot(pt, a + c) && (b == 0 || bcv_isslot(pt, a + b - 2 < a ? a : a + b - 2)) &&
+           bcv_isslot(pt, a + 1);
+      break;
+    case BC_CALLMT:
+      ok = bcv_isslot(pt, a + 1 + d) && !target[pc] && pc > 1 &&
+           bcv_multres(bc[pc - 1], &mbase) && mbase == a + 2 + d;
+      break;
+    case BC_CALLT:
+      ok = d >= 1 && bcv_isslot(pt, a + d) && bcv_isslot(pt, a + 1);
+      break;
+    case BC_ITERC: case BC_ITERN:
+      ok = a >= 3 && c == 3 && bcv_isslot(pt, a + 3) &&
+           (b == 0 || bcv_isslot(pt, a + b - 2 < a ? a : a + b - 2));
+      break;
+    case BC_ISNEXT: {
+      BCPos t = bcv_target(ins, pc);
+      ok = a >= 3 && bc_op(bc[t]) == BC_ITERN && bc_a(bc[t]) == a;
+      break;
+    }
+    case BC_VARG:
+      ok = (pt->flags & PROTO_VARARG) &&
+           (b == 0 || bcv_isslot(pt, a + b - 2 < a ? a : a + b - 2));
+      break;
+    case BC_RETM:
+      ok = !target[pc] && pc > 1 && bcv_multres(bc[pc - 1], &mbase) &&
+           mbase == a + d;
+      break;
+    case BC_RET:
+      ok = d >= 1 && (d < 2 || bcv_isslot(pt, a + d - 2));
+      break;
+    case BC_RET0: ok = d == 1; break;
+    case BC_RET1: ok = d == 2; break;
+    case BC_FORI: {
+      /* FORI jumps past the loop's FORL, which jumps back behind FORI. */
+      BCPos t = bcv_target(ins, pc);
+      ok = bcv_isslot(pt, a + 3) && t >= pc + 2 &&
+           bc_op(bc[t - 1]) == BC_FORL && bc_a(bc[t - 1]) == a &&
+           bcv_target(bc[t - 1], t - 1) == pc + 1;
+      break;
+    }
+    case BC_FORL: {
+      BCPos t = bcv_target(ins, pc);
+      ok = bcv_isslot(pt, a + 3) && t >= 2 && t <= pc &&
+           bc_op(bc[t - 1]) == BC_FORI && bc_a(bc[t - 1]) == a &&
+           bcv_target(bc[t - 1], t - 1) == pc + 1;
+      break;
+    }
+    case BC_ITERL:
+      ok = a >= 1 && bcv_isslot(pt, a);
+      break;
+    case BC_UCLO:
+      ok = a <= pt->framesize;
+      break;
+    default:
+      break;
+    }
+    if (!ok) goto bad;
+  }
+  /* Control must never fall off the end. */
+  last = bc_op(bc[n - 1]);
+  if (!(bc_isret(last) || last == BC_JMP || last == BC_CALLT ||
+        last == BC_CALLMT || last == BC_UCLO))
+    goto bad;
+  lu_mem_free(G(r->L), target, n);
+  return;
+bad:
+  lu_mem_free(G(r->L), target, n);
+  bcr_error(r, LU_ERR_BCBAD);
+}
+
+/* A child's upvalue descriptors refer to the parent's slots or upvalues. */
+static void bcv_child(BCRead *r, GCproto *parent, GCproto *child)
+{
+  MSize i;
+  for (i = 0; i < child->sizeuv; i++) {
+    uint16_t uv = child->uv[i];
+    if (uv & PROTO_UV_LOCAL) {
+      bcr_check(r, (uv & 0xff) < parent->framesize && !(uv & 0x3f00));
+    } else {
+      bcr_check(r, uv < parent->sizeuv);
+    }
+  }
+}
+
+/* -- Prototypes --------------------------------------------------------------- */
+
+#define ALIGN8(x)  (((x) + 7) & ~(size_t)7)
+
+/* The stack of prototypes read but not yet claimed by a parent lives in a
+** table, so the GC sees it and nothing leaks when reading fails. */
+static void bcr_push(BCRead *r, GCproto *pt)
+{
+  TValue *slot = lu_tab_setint(r->L, r->stack, ++r->nstack);
+  setprotoV(r->L, slot, pt);
+}
+
+static GCproto *bcr_pop(BCRead *r)
+{
+  const TValue *o;
+  bcr_check(r, r->nstack > 0);
+  o = lu_tab_getint(r->stack, r->nstack--);
+  return protoV(o);
+}
+
+/* Pre-scan the debug info: count variables and name bytes. */
+static void bcr_scandebug(BCRead *r, const uint8_t *p, const uint8_t *pe,
+                          MSize sizebc, MSize numline, MSize sizeuv,
+                          MSize *nvar, size_t *uvnamesz)
+{
+  BCRead s = *r;
+  MSize width = numline < 256 ? 1 : numline < 65536 ? 2 : 4;
+  MSize i;
+  s.p = p;
+  s.pe = pe;
+  bcr_mem(&s, (sizebc - 1) * width);
+  *uvnamesz = 0;
+  for (i = 0; i < sizeuv; i++) {
+    const uint8_t *q = s.p;
+    while (bcr_byte(&s) != 0) {}
+    *uvnamesz += (size_t)(s.p - q);
+  }
+  *nvar = 0;
+  for (;;) {
+    int code = bcr_byte(&s);
+    if (code == BCDUMP_VAR_END) break;
+    if (code >= BCDUMP_VAR__MAX) while (bcr_byte(&s) != 0) {}
+    bcr_uleb(&s);
+    bcr_uleb(&s);
+    (*nvar)++;
+  }
+  bcr_check(r, s.p == pe);
+}
+
+static GCproto *bcr_proto(BCRead *r, const uint8_t *pe)
+{
+  lua_State *L = r->L;
+  int flags = bcr_byte(r);
+  MSize numparams = (MSize)bcr_byte(r);
+  MSize framesize = (MSize)bcr_byte(r);
+  MSize sizeuv = (MSize)bcr_byte(r);
+  MSize sizekgc = bcr_uleb(r), sizekn = bcr_uleb(r), sizebc = bcr_uleb(r) + 1;
+  MSize sizedbg = 0, nvar = 0, i;
+  BCLine firstline = 0, numline = 0;
+  size_t uvnamesz = 0, avail = (size_t)(pe - r->p);
+  size_t sizept, ofsk, ofsuv, ofsli, ofsvar, ofsuvn, ofsnames;
+  const uint8_t *dbg = NULL;
+  GCproto *pt;
+  bcr_check(r, !(flags & ~(PROTO_CHILD | PROTO_VARARG | PROTO_NOJIT | PROTO_ILOOP)));
+  bcr_check(r, framesize <= LU_MAX_SLOTS &&
+               numparams <= framesize && sizeuv <= LU_MAX_UPVAL);
+  /* Every instruction takes 4 bytes, every constant at least one. */
+  bcr_check(r, sizebc >= 2 && (size_t)(sizebc - 1) * 4 <= avail &&
+               sizekgc <= avail && sizekn <= avail);
+  if (!r->strip) {
+    sizedbg = bcr_uleb(r);
+    if (sizedbg) {
+      firstline = (BCLine)bcr_uleb(r);
+      numline = (BCLine)bcr_uleb(r);
+      bcr_check(r, firstline >= 0 && numline >= 0);
+    }
+    bcr_check(r, sizedbg <= (size_t)(pe - r->p));
+    if (sizedbg) {
+      dbg = pe - sizedbg;
+      bcr_scandebug(r, dbg, pe, sizebc, (MSize)numline, sizeuv, &nvar, &uvnamesz);
+    }
+  }
+  /* Lay out the block as the parser does (see parse.c fs_finish). */
+  sizept = ALIGN8(sizeof(GCproto) + sizebc * sizeof(BCIns));
+  ofsk = sizept + sizekgc * sizeof(GCobj *);
+  sizept = ofsk + sizekn * sizeof(TValue);
+  ofsuv = sizept;
+  sizept += sizeuv * sizeof(uint16_t);
+  sizept = (sizept + 3) & ~(size_t)3;
+  ofsli = sizept;
+  if (dbg) sizept += sizebc * sizeof(BCLine);
+  sizept = ALIGN8(sizept);
+  ofsvar = sizept;
+  sizept += nvar * sizeof(VarInfo);
+  ofsuvn = sizept;
+  if (dbg) sizept += sizeuv * sizeof(const char *);
+  ofsnames = sizept;
+  sizept += uvnamesz;
+  pt = lu_func_newproto(L, (MSize)sizept);
+  bcr_keep(r, obj2gco(pt), LU_TPROTO);
+  pt->numparams = (uint8_t)numparams;
+  pt->framesize = (uint8_t)framesize;
+  pt->sizebc = sizebc;
+  pt->k = (char *)pt + ofsk;
+  pt->uv = (uint16_t *)((char *)pt + ofsuv);
+  pt->sizeuv = (uint8_t)sizeuv;
+  pt->flags = (uint8_t)(flags & (PROTO_CHILD | PROTO_VARARG | PROTO_NOJIT));
+  pt->chunkname = r->chunkname;
+  pt->firstline = firstline;
+  pt->numline = numline;
+  if (!dbg) pt->flags |= PROTO_STRIPPED;
+  /* Instructions. */
+  proto_bc(pt)[0] = BCINS_AD((flags & PROTO_VARARG) ? BC_FUNCV : BC_FUNCF,
+                             framesize, 0);
+  memcpy(proto_bc(pt) + 1, bcr_mem(r, (sizebc - 1) * 4), (sizebc - 1) * 4);
+  memcpy(pt->uv, bcr_mem(r, sizeuv * 2), sizeuv * 2);
+  /* GC constants, last index first. sizekgc is published once all are
+  ** in place, so the GC never sees an empty slot. */
+  for (i = sizekgc; i-- > 0; ) {
+    uint32_t tp = bcr_uleb(r);
+    GCobj *o;
+    if (tp >= BCDUMP_KGC_STR) {
+      o = obj2gco(bcr_str(r, tp - BCDUMP_KGC_STR));
+    } else if (tp == BCDUMP_KGC_TAB) {
+      o = obj2gco(bcr_ktab(r));
+    } else if (tp == BCDUMP_KGC_CHILD) {
+      GCproto *child = bcr_pop(r);
+      bcv_child(r, pt, child);
+      pt->flags |= PROTO_CHILD;
+      o = obj2gco(child);
+    } else {
+      bcr_error(r, LU_ERR_BCBAD);  /* 64-bit integer or complex: FFI. */
+    }
+    proto_kgc(pt, i) = o;
+  }
+  pt->sizekgc = sizekgc;
+  for (i = 0; i < sizekn; i++) {
+    TValue *o = &proto_knum(pt, i);
+    int isnum;
+    uint32_t lo = bcr_uleb33(r, &isnum);
+    if (isnum) {
+      uint32_t hi = bcr_uleb(r);
+      o->u64 = ((uint64_t)hi << 32) | lo;
+      if (!tvisnumber(o) || o->n != o->n) setnumV(o, __builtin_nan(""));
+    } else {
+      setnumV(o, (double)(int32_t)lo);
+    }
+  }
+  pt->sizekn = sizekn;
+  /* Debug info (validated by the pre-scan). */
+  if (dbg) {
+    MSize width = numline < 256 ? 1 : numline < 65536 ? 2 : 4;
+    char *names = (char *)pt + ofsnames;
+    BCPos lastpc = 0;
+    bcr_check(r, r->p == dbg);
+    pt->lineinfo = (BCLine *)((char *)pt + ofsli);
+    pt->lineinfo[0] = firstline;
+    for (i = 1; i < sizebc; i++) {
+      uint32_t d = 0;
+      memcpy(&d, bcr_mem(r, width), width);
+      bcr_check(r, d <= (uint32_t)numline);
+      pt->lineinfo[i] = firstline + (BCLine)d;
+    }
+    pt->uvnames = (const char **)((char *)pt + ofsuvn);
+    for (i = 0; i < sizeuv; i++) {
+      const char *s = (const char *)r->p;
+      size_t len = strlen(s) + 1;  /* NUL found by the pre-scan. */
+      memcpy(names, s, len);
+      pt->uvnames[i] = names;
+      names += len;
+      r->p += len;
+    }
+    pt->varinfo = (VarInfo *)((char *)pt + ofsvar);
+    for (i = 0; i < nvar; i++) {
+      VarInfo *vi = &pt->varinfo[i];
+      int code = bcr_byte(r);
+      GCstr *name;
+      if (code < BCDUMP_VAR__MAX) {
+        name = lu_str_newz(L, bcdump_varnames[code]);
+        bcr_keep(r, obj2gco(name), LU_TSTR);
+      } else {
+        const char *s = (const char *)r->p - 1;
+        size_t len = strlen(s);  /* NUL found by the pre-scan. */
+        r->p += len;
+        name = lu_str_new(L, s, len);
+        bcr_keep(r, obj2gco(name), LU_TSTR);
+      }
+      vi->name = name;
+      vi->startpc = lastpc + bcr_uleb(r);
+      bcr_check(r, vi->startpc >= lastpc && vi->startpc <= sizebc);
+      vi->endpc = vi->startpc + bcr_uleb(r);
+      bcr_check(r, vi->endpc >= vi->startpc && vi->endpc <= sizebc);
+      lastpc = vi->startpc;
+      pt->sizevarinfo = i + 1;
+    }
+    bcr_check(r, bcr_byte(r) == BCDUMP_VAR_END);
+  }
+  bcr_check(r, r->p == pe);
+  bcv_proto(r, pt);
+  return pt;
+}
+
+/* Gather the whole chunk into a userdata (GC-owned: nothing leaks if
+** reading fails), starting with the bytes the lexer already holds. */
+static void bcr_gather(BCReadCtx *ctx, BCRead *r)
+{
+  lua_State *L = ctx->L;
+  size_t len = (size_t)(ctx->pe - ctx->p), cap = len + 256;
+  GCudata *ud = lu_udata_new(L, (MSize)cap, L->env);
+  char *buf;
+  bcr_keep(r, obj2gco(ud), LU_TUDATA);
+  buf = (char *)uddata(ud);
+  memcpy(buf, ctx->p, len);
+  for (;;) {
+    size_t sz = 0;
+    const char *more = ctx->reader ? ctx->reader(L, ctx->rdata, &sz) : NULL;
+    if (more == NULL || sz == 0) break;
+    if (len + sz > cap) {
+      GCudata *nud;
+      if (len + sz > LU_MAX_STR) lu_err_msg(L, LU_ERR_STROV);
+      cap = (len + sz) * 2;
+      if (cap > LU_MAX_STR) cap = LU_MAX_STR;
+      nud = lu_udata_new(L, (MSize)cap, L->env);
+      bcr_keep(r, obj2gco(nud), LU_TUDATA);
+      memcpy(uddata(nud), buf, len);
+      buf = (char *)uddata(nud);
+    }
+    memcpy(buf + len, more, sz);
+    len += sz;
+  }
+  r->p = (const uint8_t *)buf;
+  r->pe = (const uint8_t *)buf + len;
+}
+
+GCproto *lu_bcread(BCReadCtx *ctx)
+{
+  lua_State *L = ctx->L;
+  BCRead r;
+  uint32_t flags;
+  memset(&r, 0, sizeof(r));
+  r.L = L;
+  r.chunkname = r.loadname = ctx->chunkname;
+  r.anchor = ctx->anchor;
+  r.nanchor = 0x40000000;  /* Clear of the anchor keys the caller uses. */
+  r.stack = lu_tab_new(L, 0, 0);
+  bcr_keep(&r, obj2gco(r.stack), LU_TTAB);
+  bcr_gather(ctx, &r);
+  /* Header: "\033" was consumed by the lexer. */
+  if (bcr_byte(&r) != BCDUMP_HEAD2 || bcr_byte(&r) != BCDUMP_HEAD3)
+    bcr_error(&r, LU_ERR_BCBAD);
+  if (bcr_byte(&r) != BCDUMP_VERSION) bcr_error(&r, LU_ERR_BCFMT);
+  flags = bcr_uleb(&r);
+  if ((flags & ~(uint32_t)BCDUMP_F_KNOWN) || (flags & BCDUMP_F_BE) ||
+      !(flags & BCDUMP_F_FR2) || (flags & BCDUMP_F_FFI))
+    bcr_error(&r, LU_ERR_BCFMT);
+  r.strip = (flags & BCDUMP_F_STRIP) != 0;
+  if (!r.strip) {
+    uint32_t len = bcr_uleb(&r);
+    r.chunkname = bcr_str(&r, len);
+  }
+  for (;;) {
+    const uint8_t *pe;
+    uint32_t len = bcr_uleb(&r);
+    if (len == 0) break;
+    bcr_check(&r, len <= (size_t)(r.pe - r.p));
+    pe = r.p + len;
+    bcr_push(&r, bcr_proto(&r, pe));
+  }
+  bcr_check(&r, r.p == r.pe && r.nstack == 1);
+  return bcr_pop(&r);  /* Still anchored in ctx->anchor. */
+}
