@@ -34,6 +34,7 @@ trap 'exit 130' INT TERM
 rc=0
 for t in "$@"; do
   case $t in *.lua) ;; *) echo "skip $t: not a .lua file" >&2; rc=1; continue ;; esac
+  case ${t##*/} in _*) continue ;; esac   # helpers, not tests
   [ -f "$t" ] || { echo "skip $t: no such file" >&2; rc=1; continue; }
   exp=${t%.lua}.expected
   if [ -f "$exp" ] && [ $FORCE = 0 ]; then

@@ -87,6 +87,15 @@ fail() {
   fi
 }
 
+# why STATUS: " (timed out)" / " (killed by signal N)" for abnormal ends.
+why() {
+  if [ "$1" = 124 ] || [ "$1" = 137 -a -n "$TMO" ]; then
+    echo " (timed out after ${TIMEOUT_S}s)"
+  elif [ "$1" -gt 128 ]; then
+    echo " (killed by signal $(($1 - 128)))"
+  fi
+}
+
 skip() {
   SKIP=$((SKIP + 1))
   case $SKIP_WHY in *"$2"*) ;; *) SKIP_WHY="$SKIP_WHY${SKIP_WHY:+; }$2" ;; esac
@@ -165,15 +174,14 @@ for t in $(cd "$TESTS_DIR" && find lua -name '*.lua' ! -name '_*' 2>/dev/null | 
       continue
     fi
   fi
-  (cd "$dir" && $TMO "$LUNAR" "$run" < /dev/null > "$TMP/out" 2> "$TMP/err")
+  (cd "$dir" && $TMO "$LUNAR" "$run" < /dev/null > "$TMP/out" 2> "$TMP/err"; exit $?) 2>/dev/null
   st=$?
   [ "$ROUNDTRIP" = 1 ] && rm -f "$dir/$run"
   compose "$TMP/out" "$TMP/err" $st > "$TMP/actual"
   if shortdiff "$exp" "$TMP/actual" > "$TMP/detail"; then
     pass "$t"
   else
-    [ $st = 124 ] && echo "(timed out after ${TIMEOUT_S}s)" >> "$TMP/detail"
-    fail "$t" "$TMP/detail"
+    fail "$t$(why $st)" "$TMP/detail"
   fi
 done
 
@@ -187,13 +195,13 @@ for t in $(cd "$TESTS_DIR" && find bc -name '*.lua' 2>/dev/null | sort); do
     continue
   fi
   dir=$(dirname "$TESTS_DIR/$t")
-  (cd "$dir" && $TMO "$LUNAR" -bl "$(basename "$t")" < /dev/null > "$TMP/actual" 2>&1)
+  (cd "$dir" && $TMO "$LUNAR" -bl "$(basename "$t")" < /dev/null > "$TMP/actual" 2>&1; exit $?) 2>/dev/null
   st=$?
   if [ $st = 0 ] && shortdiff "$gold" "$TMP/actual" > "$TMP/detail"; then
     pass "$t"
   else
     [ $st != 0 ] && { echo "exit status $st"; cat "$TMP/actual"; } > "$TMP/detail"
-    fail "$t" "$TMP/detail"
+    fail "$t$(why $st)" "$TMP/detail"
   fi
 done
 
@@ -202,14 +210,14 @@ done
 for t in $(cd "$TESTS_DIR" && find lib -name '*.lua' ! -name '_*' 2>/dev/null | sort); do
   selected "$t" || continue
   dir=$(dirname "$TESTS_DIR/$t")
-  (cd "$dir" && $TMO "$LUNAR" "$(basename "$t")" < /dev/null > "$TMP/out" 2> "$TMP/err")
+  (cd "$dir" && $TMO "$LUNAR" "$(basename "$t")" < /dev/null > "$TMP/out" 2> "$TMP/err"; exit $?) 2>/dev/null
   st=$?
   last=$(tail -n 1 "$TMP/out")
   if [ $st = 0 ] && [ "$last" = OK ]; then
     pass "$t"
   else
     { echo "exit status $st, last stdout line: $last"; tail -n 6 "$TMP/err"; } > "$TMP/detail"
-    fail "$t" "$TMP/detail"
+    fail "$t$(why $st)" "$TMP/detail"
   fi
 done
 
@@ -223,13 +231,13 @@ LUAJIT=; command -v luajit >/dev/null 2>&1 && LUAJIT=luajit
 export LUAJIT
 for t in $(cd "$TESTS_DIR" && find cli -name '*.sh' ! -name '_*' 2>/dev/null | sort); do
   selected "$t" || continue
-  (cd "$TESTS_DIR/cli" && $TMO_CLI sh "$(basename "$t")" < /dev/null > "$TMP/out" 2>&1)
+  (cd "$TESTS_DIR/cli" && $TMO_CLI sh "$(basename "$t")" < /dev/null > "$TMP/out" 2>&1; exit $?) 2>/dev/null
   st=$?
   case $st in
     0) pass "$t" ;;
     77) skip "$t" "$(head -n 1 "$TMP/out")" ;;
-    *) { echo "exit status $st"; tail -n 10 "$TMP/out"; } > "$TMP/detail"
-       fail "$t" "$TMP/detail" ;;
+    *) { echo "exit status $st"; cat "$TMP/out"; } > "$TMP/detail"
+       fail "$t$(why $st)" "$TMP/detail" ;;
   esac
 done
 

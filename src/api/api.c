@@ -19,7 +19,7 @@
 ** lua_type reports as LUA_TNONE. Misuse (an index outside the stack window,
 ** a write to api_none) is checked with luai_apicheck (LUA_USE_APICHECK).
 **
-** -- GC ------------------------------------------------------------------------
+** -- GC ----------------------------------------------------------------------
 **
 ** Functions that allocate call lu_gc_check first, while everything they
 ** work on is anchored on the stack. Stores into objects go through the
@@ -38,7 +38,9 @@
 #include "../core/func.h"
 #include "../core/udata.h"
 #include "../vm/vm.h"
+#include "../vm/call.h"
 #include "../parse/parse.h"
+#include "../parse/bcdump.h"
 #include "lua.h"
 #include "luajit.h"
 
@@ -47,7 +49,7 @@
 /* The "no value" nil returned for acceptable but absent indices. */
 static const TValue api_none = { LU_VNIL };
 
-/* -- Index translation ------------------------------------------------------ */
+/* -- Index translation ---------------------------------------------------- */
 
 /* The function running in the current frame, or NULL at the top level of a
 ** thread (where L->base[-2] holds no function). */
@@ -102,8 +104,7 @@ static TValue *api_index2adr(lua_State *L, int idx)
   }
 }
 
-/* Same, but the index must name a real value (not a pseudo-index that may
-** be absent). Used where Lua raises no error either. */
+/* Does o (from api_index2adr) name an existing value? */
 #define api_valid(o)   ((o) != &api_none)
 
 /* Push one slot: bump top, growing the stack if it ran out. */
@@ -148,7 +149,7 @@ static void api_store(lua_State *L, int idx, const TValue *v)
   }
 }
 
-/* -- State manipulation ------------------------------------------------------ */
+/* -- State manipulation --------------------------------------------------- */
 
 LUA_API lua_State *lua_newstate(lua_Alloc f, void *ud)
 {
@@ -177,7 +178,7 @@ LUA_API lua_CFunction lua_atpanic(lua_State *L, lua_CFunction panicf)
   return old;
 }
 
-/* -- Basic stack manipulation ------------------------------------------------ */
+/* -- Basic stack manipulation --------------------------------------------- */
 
 LUA_API int lua_gettop(lua_State *L)
 {
@@ -264,7 +265,7 @@ LUA_API void lua_setlevel(lua_State *from, lua_State *to)
   to->nCcalls = from->nCcalls;
 }
 
-/* -- Access functions (stack -> C) --------------------------------------------- */
+/* -- Access functions (stack -> C) ---------------------------------------- */
 
 /* Public type tag of a value. */
 static int api_typetag(const TValue *o)
@@ -488,7 +489,7 @@ LUA_API const void *lua_topointer(lua_State *L, int idx)
   return NULL;
 }
 
-/* -- Push functions (C -> stack) ---------------------------------------------- */
+/* -- Push functions (C -> stack) ------------------------------------------ */
 
 LUA_API void lua_pushnil(lua_State *L)
 {
@@ -550,6 +551,7 @@ LUA_API void lua_pushcclosure(lua_State *L, lua_CFunction f, int n)
   GCfunc *fn;
   int i;
   api_check(L, n >= 0 && n <= 255 && n <= (int)(L->top - L->base));
+  if (LU_UNLIKELY(n < 0 || n > 255)) lu_err_str(L, "too many upvalues");
   lu_gc_check(L);
   fn = lu_func_newC(L, (MSize)n, api_curenv(L));
   fn->c.f = f;
@@ -580,7 +582,7 @@ LUA_API int lua_pushthread(lua_State *L)
   return L == G(L)->mainthread;
 }
 
-/* -- Get functions (Lua -> stack) --------------------------------------------- */
+/* -- Get functions (Lua -> stack) ----------------------------------------- */
 
 /* lu_vm_gettable pushed the result above the key: move it into the key's
 ** slot. */
@@ -683,7 +685,7 @@ LUA_API void lua_getfenv(lua_State *L, int idx)
   api_incr_top(L);
 }
 
-/* -- Set functions (stack -> Lua) --------------------------------------------- */
+/* -- Set functions (stack -> Lua) ----------------------------------------- */
 
 LUA_API void lua_settable(lua_State *L, int idx)
 {
@@ -791,7 +793,7 @@ LUA_API int lua_setfenv(lua_State *L, int idx)
   return 1;
 }
 
-/* -- Calls and loading --------------------------------------------------------- */
+/* -- Calls and loading ---------------------------------------------------- */
 
 LUA_API void lua_call(lua_State *L, int nargs, int nresults)
 {
@@ -849,21 +851,18 @@ LUA_API int lua_load(lua_State *L, lua_Reader reader, void *data,
   return lua_loadx(L, reader, data, chunkname, NULL);
 }
 
-/* The bytecode writer (src/parse), if linked: writes pt through writer and
-** returns the writer's first nonzero status, or 0. */
-LU_FUNC int lu_bcwrite(lua_State *L, GCproto *pt, lua_Writer writer,
-                       void *data, int strip) __attribute__((weak));
-
+/* Dump the Lua function at the top of the stack in LuaJIT's bytecode
+** format (with debug info, as LuaJIT's lua_dump); 1 if it is not a Lua
+** function, else the writer's first nonzero status or 0. */
 LUA_API int lua_dump(lua_State *L, lua_Writer writer, void *data)
 {
   const TValue *o = L->top - 1;
   api_check(L, L->top > L->base);
   if (!tvisfunc(o) || !isluafunc(funcV(o))) return 1;
-  if (lu_bcwrite == NULL) return 1;  /* Not implemented yet: no writer. */
   return lu_bcwrite(L, funcproto(funcV(o)), writer, data, 0);
 }
 
-/* -- Coroutines ------------------------------------------------------------------- */
+/* -- Coroutines ----------------------------------------------------------- */
 
 LUA_API int lua_yield(lua_State *L, int nresults)
 {
@@ -880,14 +879,16 @@ LUA_API int lua_status(lua_State *L)
   return L->status;
 }
 
-/* A yield is possible from a coroutine that is running (not the main
-** thread). The VM refuses yields across C calls itself. */
+/* A yield is possible when the innermost C frame is the resume that runs
+** this coroutine: no C call (lua_call, lua_pcall, a metamethod called from
+** C) sits in between. */
 LUA_API int lua_isyieldable(lua_State *L)
 {
-  return L != G(L)->mainthread && L->status == LUA_OK;
+  const CFrame *cf = (const CFrame *)L->cframe;
+  return cf != NULL && cf->kind == CFRAME_RESUME;
 }
 
-/* -- Garbage collection and miscellaneous -------------------------------------- */
+/* -- Garbage collection and miscellaneous --------------------------------- */
 
 LUA_API int lua_gc(lua_State *L, int what, int data)
 {
@@ -946,7 +947,7 @@ LUA_API const lua_Number *lua_version(lua_State *L)
   return &version;
 }
 
-/* -- LuaJIT extensions ------------------------------------------------------------- */
+/* -- LuaJIT extensions ---------------------------------------------------- */
 
 /* The JIT compiler does not exist yet (phase 3): turning the engine on or
 ** off is accepted and remembered in the registry field "_LUNAR_JIT" so
@@ -967,4 +968,31 @@ LUA_API int luaJIT_setmode(lua_State *L, int idx, int mode)
 /* Referenced by luajit.h users to detect a version mismatch at link time. */
 LUA_API void LUAJIT_VERSION_SYM(void)
 {
+}
+
+/* The sampling profiler needs timer-driven VM support that lunar does not
+** have yet: starting it raises a "not implemented" error; stopping is a
+** no-op and stack dumps are empty. */
+LUA_API void luaJIT_profile_start(lua_State *L, const char *mode,
+                                  luaJIT_profile_callback cb, void *data)
+{
+  (void)mode;
+  (void)cb;
+  (void)data;
+  lu_err_str(L, "luaJIT_profile_start: the profiler is not implemented");
+}
+
+LUA_API void luaJIT_profile_stop(lua_State *L)
+{
+  (void)L;
+}
+
+LUA_API const char *luaJIT_profile_dumpstack(lua_State *L, const char *fmt,
+                                             int depth, size_t *len)
+{
+  (void)L;
+  (void)fmt;
+  (void)depth;
+  if (len != NULL) *len = 0;
+  return "";
 }

@@ -16,13 +16,9 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "../core/def.h"
+#include "../core/err.h"
 #include "lua.h"
 #include "lauxlib.h"
-
-/* From src/core/err.c: "bad argument #narg to 'fname' (msg)" for the
-** running C function, with the caller's position. */
-LU_FUNC LU_NORET void lu_err_argmsg(lua_State *L, int narg, const char *msg);
 
 /* Absolute index for a relative stack index (pseudo-indices unchanged). */
 static int aux_absindex(lua_State *L, int idx)
@@ -31,7 +27,7 @@ static int aux_absindex(lua_State *L, int idx)
   return idx;
 }
 
-/* -- Argument errors and checks --------------------------------------------- */
+/* -- Argument errors and checks ------------------------------------------- */
 
 LUALIB_API int luaL_argerror(lua_State *L, int narg, const char *extramsg)
 {
@@ -153,7 +149,7 @@ LUALIB_API lua_Integer luaL_optinteger(lua_State *L, int narg,
   return luaL_opt(L, luaL_checkinteger, narg, def);
 }
 
-/* -- Metatables -------------------------------------------------------------- */
+/* -- Metatables ----------------------------------------------------------- */
 
 LUALIB_API int luaL_getmetafield(lua_State *L, int obj, const char *event)
 {
@@ -215,7 +211,7 @@ LUALIB_API void *luaL_checkudata(lua_State *L, int ud, const char *tname)
   return p;
 }
 
-/* -- Library registration ------------------------------------------------------ */
+/* -- Library registration ------------------------------------------------- */
 
 /* Walk the dotted path fname from the table at idx, creating missing
 ** tables (the last one sized for szhint fields). Leaves the final table on
@@ -302,7 +298,7 @@ LUALIB_API void luaL_register(lua_State *L, const char *libname,
   luaL_openlib(L, libname, l, 0);
 }
 
-/* -- References ---------------------------------------------------------------
+/* -- References --------------------------------------------------------------
 ** t[0] heads the list of free references; each free slot holds the next.
 */
 
@@ -340,7 +336,7 @@ LUALIB_API void luaL_unref(lua_State *L, int t, int ref)
   }
 }
 
-/* -- Loading chunks -------------------------------------------------------------- */
+/* -- Loading chunks ------------------------------------------------------- */
 
 typedef struct FileReader {
   FILE *fp;
@@ -383,40 +379,30 @@ static int aux_fileerror(lua_State *L, const char *what, int fnameidx,
 LUALIB_API int luaL_loadfilex(lua_State *L, const char *filename,
                               const char *mode)
 {
-  FileReader *fr;
+  FileReader fr;
   int status, readerr, c;
   int fnameidx = lua_gettop(L) + 1;
-  fr = (FileReader *)malloc(sizeof(FileReader));
-  if (fr == NULL) {
-    lua_pushliteral(L, "not enough memory");
-    return LUA_ERRMEM;
-  }
-  fr->extraline = 0;
-  fr->err = 0;
+  fr.extraline = 0;
+  fr.err = 0;
   if (filename == NULL) {
     lua_pushliteral(L, "=stdin");
-    fr->fp = stdin;
+    fr.fp = stdin;
   } else {
     lua_pushfstring(L, "@%s", filename);
-    fr->fp = fopen(filename, "rb");
-    if (fr->fp == NULL) {
-      int en = errno;
-      free(fr);
-      return aux_fileerror(L, "open", fnameidx, en);
-    }
+    fr.fp = fopen(filename, "rb");
+    if (fr.fp == NULL) return aux_fileerror(L, "open", fnameidx, errno);
   }
-  c = getc(fr->fp);
-  if (c == EOF && ferror(fr->fp)) fr->err = errno;
+  c = getc(fr.fp);
+  if (c == EOF && ferror(fr.fp)) fr.err = errno;
   if (c == '#') {  /* Unix exec. file: skip the first line, keep numbering. */
-    fr->extraline = 1;
-    while ((c = getc(fr->fp)) != EOF && c != '\n') {}
+    fr.extraline = 1;
+    while ((c = getc(fr.fp)) != EOF && c != '\n') {}
   } else if (c != EOF) {
-    ungetc(c, fr->fp);
+    ungetc(c, fr.fp);
   }
-  status = lua_loadx(L, aux_readfile, fr, lua_tostring(L, fnameidx), mode);
-  readerr = ferror(fr->fp) ? (fr->err ? fr->err : EIO) : 0;
-  if (filename != NULL) fclose(fr->fp);
-  free(fr);
+  status = lua_loadx(L, aux_readfile, &fr, lua_tostring(L, fnameidx), mode);
+  readerr = ferror(fr.fp) ? (fr.err ? fr.err : EIO) : 0;
+  if (filename != NULL) fclose(fr.fp);
   if (readerr) {
     lua_settop(L, fnameidx);
     return aux_fileerror(L, "read", fnameidx, readerr);
@@ -465,7 +451,7 @@ LUALIB_API int luaL_loadstring(lua_State *L, const char *s)
   return luaL_loadbuffer(L, s, strlen(s), s);
 }
 
-/* -- State creation ------------------------------------------------------------ */
+/* -- State creation ------------------------------------------------------- */
 
 static void *aux_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -494,7 +480,7 @@ LUALIB_API lua_State *luaL_newstate(void)
   return L;
 }
 
-/* -- String helpers -------------------------------------------------------------- */
+/* -- String helpers ------------------------------------------------------- */
 
 LUALIB_API const char *luaL_gsub(lua_State *L, const char *s, const char *p,
                                  const char *r)
@@ -513,7 +499,7 @@ LUALIB_API const char *luaL_gsub(lua_State *L, const char *s, const char *p,
   return lua_tostring(L, -1);
 }
 
-/* -- Buffers ---------------------------------------------------------------------
+/* -- Buffers -----------------------------------------------------------------
 ** A luaL_Buffer fills its inline array; when it is full, the bytes become a
 ** string on the stack (lvl counts those pieces). Pieces are merged while
 ** the one below is not bigger than the new one, so the stack stays
@@ -611,7 +597,7 @@ LUALIB_API void luaL_addvalue(luaL_Buffer *B)
   }
 }
 
-/* -- Results for io/os functions ---------------------------------------------------- */
+/* -- Results for io/os functions ------------------------------------------ */
 
 LUALIB_API int luaL_fileresult(lua_State *L, int stat, const char *fname)
 {

@@ -21,7 +21,7 @@
 #define LUA_CPATH_DEFAULT \
   "./?.so;/usr/local/lib/lua/5.1/?.so;" \
   "/usr/lib/x86_64-linux-gnu/lua/5.1/?.so;" \
-  "/usr/lib/lua/5.1/?.so;/usr/local/lib/lua/5.1/loadall.so"
+  "/usr/local/lib/lua/5.1/loadall.so"
 
 #define LUA_PATH     "LUA_PATH"
 #define LUA_CPATH    "LUA_CPATH"

@@ -15,6 +15,7 @@
 ** "interrupted!" at the current position. A second Ctrl-C kills the
 ** process (the handler is one-shot).
 */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 
 #include "../core/obj.h"
 #include "../parse/bclist.h"
+#include "../parse/bcdump.h"
 #include "../api/lua.h"
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
@@ -55,7 +57,7 @@ static const char *cli_progname = "lunar";
 ** here: a signal handler has no other way to find it. */
 static lua_State *cli_state = NULL;
 
-/* -- Messages ----------------------------------------------------------------- */
+/* -- Messages ------------------------------------------------------------- */
 
 static void cli_message(const char *pname, const char *msg)
 {
@@ -100,7 +102,6 @@ static void cli_usage(void)
 static void cli_version(void)
 {
   fputs(LUNAR_VERSION " -- a LuaJIT 2.1 compatible VM\n", stdout);
-  fflush(stdout);
 }
 
 /* "JIT: ON/OFF flags..." from jit.status(), if the jit library exists. */
@@ -134,11 +135,10 @@ static void cli_jitstatus(lua_State *L)
     }
   }
   fputc('\n', stdout);
-  fflush(stdout);
   lua_settop(L, n - 1);
 }
 
-/* -- Running code ------------------------------------------------------------- */
+/* -- Running code --------------------------------------------------------- */
 
 static void cli_stophook(lua_State *L, lua_Debug *ar)
 {
@@ -213,7 +213,7 @@ static int cli_dolibrary(lua_State *L, const char *name)
   return cli_report(L, cli_docall(L, 1, 1));
 }
 
-/* -- The REPL ------------------------------------------------------------------- */
+/* -- The REPL ------------------------------------------------------------- */
 
 /* A syntax error that ends at '<eof>' means the chunk is incomplete. */
 static int cli_incomplete(lua_State *L, int status)
@@ -298,7 +298,7 @@ static void cli_repl(lua_State *L)
   cli_progname = oldprogname;
 }
 
-/* -- Scripts and the arg table ---------------------------------------------- */
+/* -- Scripts and the arg table -------------------------------------------- */
 
 /* arg = { [-n] = argv[0], ..., [0] = script, [1] = first script argument }
 ** where script is argv[n] (n = argc if there is no script). */
@@ -338,7 +338,7 @@ static int cli_luainit(lua_State *L)
   return cli_dostring(L, init, "=" LUA_INIT);
 }
 
-/* -- LuaJIT control commands (-j, -O) ------------------------------------------- */
+/* -- LuaJIT control commands (-j, -O) ------------------------------------- */
 
 /* Push the comma-separated parts of opt as strings; returns their count. */
 static int cli_pushopts(lua_State *L, const char *opt)
@@ -436,7 +436,7 @@ static int cli_jitopt(lua_State *L, const char *opt)
   return cli_report(L, cli_docall(L, narg, 1));
 }
 
-/* -- Bytecode (-b) ---------------------------------------------------------------- */
+/* -- Bytecode (-b) -------------------------------------------------------- */
 
 static void cli_bcusage(void)
 {
@@ -459,25 +459,34 @@ static void cli_bcusage(void)
   fflush(stderr);
 }
 
-/* lunar -b...: only listing (-l) is implemented; saving bytecode reports
-** "not implemented". args[0] is the "-b..." argument itself. */
-static int cli_bytecode(lua_State *L, char **args)
+/* Options of lunar -b. */
+typedef struct BcOpts {
+  int list;             /* -l: list instead of saving. */
+  int strip;            /* -s (default) / -g. */
+  const char *chunk;    /* -e chunk. */
+  const char *modname;  /* -n name. */
+  const char *type;     /* -t type: raw, c, h, obj, o. */
+  const char *input;
+  const char *output;
+} BcOpts;
+
+/* Parse the arguments of -b (args[0] is "-b..." itself, option letters may
+** be glued to it). Returns 0, or 1 after printing the usage. */
+static int cli_bcargs(char **args, BcOpts *o)
 {
-  int list = 0, i, status;
-  const char *chunk = NULL, *input = NULL, *output = NULL;
-  const char *opts = args[0] + 2;
-  int noopts = 0;
-  FILE *fp;
+  int i, noopts = 0;
+  memset(o, 0, sizeof(*o));
+  o->strip = 1;
   for (i = 0;; i++) {
     const char *a;
     if (i == 0) {
-      a = opts;  /* Option letters glued to -b. */
+      a = args[0] + 2;
     } else {
       a = args[i];
       if (a == NULL) break;
       if (noopts || a[0] != '-' || a[1] == '\0') {
-        if (input == NULL && chunk == NULL) input = a;
-        else if (output == NULL) output = a;
+        if (o->input == NULL && o->chunk == NULL) o->input = a;
+        else if (o->output == NULL) o->output = a;
         else { cli_bcusage(); return 1; }
         continue;
       }
@@ -485,63 +494,194 @@ static int cli_bytecode(lua_State *L, char **args)
       a++;
     }
     for (; *a; a++) {
+      const char **argp = NULL;
       switch (*a) {
-      case 'l': list = 1; break;
-      case 's': case 'g': break;
-      case 'e': case 'n': case 't': case 'a': case 'o':
-        if (args[i + 1] == NULL) { cli_bcusage(); return 1; }
-        i++;
-        if (*a == 'e') chunk = args[i];
-        if (a[1] != '\0') { cli_bcusage(); return 1; }
-        break;
-      default:
-        cli_bcusage();
-        return 1;
+      case 'l': o->list = 1; break;
+      case 's': o->strip = 1; break;
+      case 'g': o->strip = 0; break;
+      case 'e': argp = &o->chunk; break;
+      case 'n': argp = &o->modname; break;
+      case 't': argp = &o->type; break;
+      case 'a': case 'o': argp = &o->output; break;  /* Value unused. */
+      default: cli_bcusage(); return 1;
       }
-      if (*a == 'e' || *a == 'n' || *a == 't' || *a == 'a' || *a == 'o')
+      if (argp != NULL) {
+        const char *v = args[i + 1];
+        if (v == NULL || a[1] != '\0') { cli_bcusage(); return 1; }
+        i++;
+        if (*a != 'a' && *a != 'o') *argp = v;
         break;
+      }
     }
   }
-  if (input == NULL && chunk == NULL) {
-    cli_bcusage();
-    return 1;
+  if (o->input == NULL && o->chunk == NULL) { cli_bcusage(); return 1; }
+  if (o->chunk != NULL && o->input != NULL && o->output == NULL) {
+    o->output = o->input;  /* -e chunk output */
+    o->input = NULL;
   }
-  if (!list || lu_bclist == NULL) {
-    cli_message(cli_progname, list ? "bytecode listing is not implemented" :
-                "saving bytecode is not implemented yet (only -bl listings "
-                "are)");
-    return 1;
-  }
-  if (chunk != NULL)
-    status = luaL_loadbuffer(L, chunk, strlen(chunk), chunk);
-  else
-    status = luaL_loadfile(L, strcmp(input, "-") == 0 ? NULL : input);
-  if (status != 0) return cli_report(L, status);
-  if (output == NULL || strcmp(output, "-") == 0) {
-    fp = stdout;
-  } else {
-    fp = fopen(output, "w");
-    if (fp == NULL) {
-      lua_pushfstring(L, "cannot open %s for writing", output);
-      return cli_report(L, 1);
-    }
-  }
-  {
-    const TValue *o = L->top - 1;
-    lu_bclist(L, funcproto(funcV(o)), fp);
-  }
-  if (fp != stdout) fclose(fp); else fflush(stdout);
-  lua_pop(L, 1);
   return 0;
 }
 
-/* -- Options ---------------------------------------------------------------------- */
+/* Writer for lu_bcwrite: append to a luaL_Buffer. */
+static int cli_bcwriter(lua_State *L, const void *p, size_t sz, void *ud)
+{
+  (void)L;
+  luaL_addlstring((luaL_Buffer *)ud, (const char *)p, sz);
+  return 0;
+}
+
+/* The output type: -t, else from the output file's extension. */
+static const char *cli_bctype(const BcOpts *o)
+{
+  const char *ext;
+  if (o->type != NULL) return o->type;
+  if (o->output == NULL) return "raw";
+  ext = strrchr(o->output, '.');
+  if (ext != NULL && strchr(ext, '/') == NULL) {
+    ext++;
+    if (strcmp(ext, "c") == 0 || strcmp(ext, "h") == 0 ||
+        strcmp(ext, "o") == 0 || strcmp(ext, "obj") == 0)
+      return ext;
+  }
+  return "raw";
+}
+
+/* Module name for C output: -n, else the input file's base name without
+** its extension; '.' and '-' become '_'. NULL if it cannot be derived. */
+static const char *cli_bcmodname(lua_State *L, const BcOpts *o)
+{
+  const char *name = o->modname, *base, *dot;
+  int pushed = 0;
+  luaL_Buffer b;
+  if (name == NULL) {
+    if (o->input == NULL) return NULL;
+    pushed = 1;
+    base = strrchr(o->input, '/');
+    base = base ? base + 1 : o->input;
+    dot = strrchr(base, '.');
+    lua_pushlstring(L, base, dot ? (size_t)(dot - base) : strlen(base));
+    name = lua_tostring(L, -1);
+  }
+  luaL_buffinit(L, &b);
+  for (; *name; name++)
+    luaL_addchar(&b, (*name == '.' || *name == '-') ? '_' : *name);
+  luaL_pushresult(&b);
+  if (pushed) lua_remove(L, -2);  /* Exactly one value is left pushed. */
+  return lua_tostring(L, -1);
+}
+
+/* Write the dump s[0..len-1] to fp as a C array (type "c" or "h"), 78
+** columns per line as luajit -b does. */
+static void cli_bcwrite_c(FILE *fp, const char *type, const char *modname,
+                          const unsigned char *s, size_t len)
+{
+  size_t i;
+  int col = 0;
+  if (strcmp(type, "c") == 0)
+    fprintf(fp, "#ifdef __cplusplus\nextern \"C\"\n#endif\n"
+            "#ifdef _WIN32\n__declspec(dllexport)\n#endif\n"
+            "const unsigned char luaJIT_BC_%s[] = {\n", modname);
+  else
+    fprintf(fp, "#define luaJIT_BC_%s_SIZE %d\n"
+            "static const unsigned char luaJIT_BC_%s[] = {\n",
+            modname, (int)len, modname);
+  for (i = 0; i < len; i++) {
+    char num[8];
+    int n = snprintf(num, sizeof(num), "%u", (unsigned)s[i]);
+    col += n + 1;
+    if (col > 78) {
+      fputs(",\n", fp);
+      col = n + 1;
+    } else if (i > 0) {
+      fputc(',', fp);
+    }
+    fputs(num, fp);
+  }
+  fputs("\n};\n", fp);
+}
+
+/* lunar -b...: list (-l) or save bytecode as raw, c or h output; object
+** files (-t obj/o) are not implemented. */
+static int cli_bytecode(lua_State *L, char **args)
+{
+  BcOpts o;
+  int status;
+  FILE *fp;
+  const char *type;
+  if (cli_bcargs(args, &o) != 0) return 1;
+  type = o.list ? "list" : cli_bctype(&o);
+  if (strcmp(type, "obj") == 0 || strcmp(type, "o") == 0) {
+    cli_message(cli_progname, "saving bytecode as an object file is not "
+                "implemented");
+    return 1;
+  }
+  if (strcmp(type, "list") != 0 && strcmp(type, "raw") != 0 &&
+      strcmp(type, "c") != 0 && strcmp(type, "h") != 0) {
+    lua_pushliteral(L, "unknown file type");
+    return cli_report(L, 1);
+  }
+  if (o.list && lu_bclist == NULL) {
+    cli_message(cli_progname, "bytecode listing is not implemented");
+    return 1;
+  }
+  if (o.chunk != NULL)
+    status = luaL_loadbuffer(L, o.chunk, strlen(o.chunk), o.chunk);
+  else
+    status = luaL_loadfile(L, strcmp(o.input, "-") == 0 ? NULL : o.input);
+  if (status != 0) return cli_report(L, status);
+  if (!o.list && o.output == NULL) {
+    cli_bcusage();
+    return 1;
+  }
+  if (o.output == NULL || strcmp(o.output, "-") == 0) {
+    fp = stdout;
+  } else {
+    fp = fopen(o.output, strcmp(type, "raw") == 0 ? "wb" : "w");
+    if (fp == NULL) {
+      lua_pushfstring(L, "%s: %s", o.output, strerror(errno));
+      return cli_report(L, 1);
+    }
+  }
+  if (o.list) {
+    lu_bclist(L, funcproto(funcV(L->top - 1)), fp);
+  } else {
+    luaL_Buffer b;
+    size_t len;
+    const char *s;
+    const char *modname = NULL;
+    GCproto *pt;
+    if (strcmp(type, "raw") != 0) {
+      modname = cli_bcmodname(L, &o);
+      if (modname == NULL) {
+        if (fp != stdout) fclose(fp);
+        lua_pushliteral(L, "cannot derive module name, use -n name");
+        return cli_report(L, 1);
+      }
+      lua_insert(L, -2);  /* Keep the name below the function. */
+    }
+    pt = funcproto(funcV(L->top - 1));  /* The function stays on the stack. */
+    luaL_buffinit(L, &b);
+    lu_bcwrite(L, pt, cli_bcwriter, &b, o.strip);
+    luaL_pushresult(&b);
+    s = lua_tolstring(L, -1, &len);
+    if (modname == NULL)
+      fwrite(s, 1, len, fp);
+    else
+      cli_bcwrite_c(fp, type, modname, (const unsigned char *)s, len);
+    lua_pop(L, 1);
+  }
+  if (fp != stdout) fclose(fp); else fflush(stdout);
+  return 0;
+}
+
+/* -- Options -------------------------------------------------------------- */
 
 /* Check the options and return the index of the script (0 if none), or
 ** -1 for a bad option (usage is printed by the caller). */
 static int cli_collectargs(char **argv, int *flags)
 {
   int i;
+  if (argv[0] == NULL) return 0;  /* Started with argc == 0. */
   for (i = 1; argv[i] != NULL; i++) {
     const char *a = argv[i];
     if (a[0] != '-') return i;  /* Not an option: the script. */
@@ -633,19 +773,19 @@ static int cli_pmain(lua_State *L)
   int argn, flags = 0;
   LUAJIT_VERSION_SYM();
   if (argv[0] != NULL && argv[0][0] != '\0') cli_progname = argv[0];
-  lua_gc(L, LUA_GCSTOP, 0);
-  luaL_openlibs(L);
-  lua_gc(L, LUA_GCRESTART, -1);
   argn = cli_collectargs(argv, &flags);
   if (argn < 0) {
     cli_usage();
     s->status = 1;
     return 0;
   }
-  if (flags & FLAGS_NOENV) {
+  if (flags & FLAGS_NOENV) {  /* Before the package library reads it. */
     lua_pushboolean(L, 1);
     lua_setfield(L, LUA_REGISTRYINDEX, "LUA_NOENV");
   }
+  lua_gc(L, LUA_GCSTOP, 0);
+  luaL_openlibs(L);
+  lua_gc(L, LUA_GCRESTART, -1);
   if ((flags & FLAGS_VERSION)) cli_version();
   cli_argtable(L, argv, s->argc, argn);
   if (!(flags & FLAGS_NOENV)) {

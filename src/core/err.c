@@ -89,7 +89,10 @@ static LU_NORET void err_msgv(lua_State *L, ErrMsg em, va_list argp)
   const char *msg;
   err_room(L);
   msg = lu_str_pushvf(L, err2msg(em), argp);
-  err_addloc(L, msg, err_curframe(L), NULL);
+  /* A stack overflow is detected while a new frame is being set up, where
+  ** LuaJIT has no position to report. */
+  if (em != LU_ERR_STKOV)
+    err_addloc(L, msg, err_curframe(L), NULL);
   lu_err_run(L);
 }
 
@@ -203,7 +206,10 @@ void lu_err_callermsg(lua_State *L, const char *msg)
 {
   TValue *base = err_curframe(L);
   TValue *pframe = NULL;
-  if (base != NULL && frame_islua(base))
+  /* The caller's position, if the C function was called by Lua code
+  ** directly or as a metamethod (continuation frame). */
+  if (base != NULL &&
+      (frame_islua(base) || frame_typep(base) == FRAME_CONT))
     pframe = lu_debug_frameprev(base);
   err_room(L);
   err_addloc(L, msg, pframe, base);

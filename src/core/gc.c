@@ -782,6 +782,22 @@ int lu_gc_api(lua_State *L, int what, int data)
   return res;
 }
 
+#ifdef LUNAR_GC_STRESS
+/* Test builds: a GC step at every safe point. */
+void lu_gc_stress(lua_State *L)
+{
+  global_State *g = G(L);
+  if (g->gc.threshold == GC_NOTHRESHOLD) return;  /* Stopped or in __gc. */
+  /* Check the heap where the invariant matters most: just before the
+  ** atomic phase, and after each cycle (checking at every step would make
+  ** the test build quadratic). */
+  if (g->gc.state == GCSpropagate && g->gc.gray == NULL)
+    lu_gc_check_heap(L);
+  if (lu_gc_step(L) > 0)
+    lu_gc_check_heap(L);
+}
+#endif
+
 /* -- Barriers -------------------------------------------------------------- */
 
 void lu_gc_barrierback(global_State *g, GCtab *t)

@@ -26,6 +26,12 @@
 ** When the GC may run (lu_gc_check at a safe point), every live slot of
 ** every thread must be below its L->top, or in the current Lua frame
 ** (L->base .. L->base + framesize of the function at L->base[-2]).
+** The GC itself never moves a stack, but a step may run __gc finalizers
+** (Lua code on the current thread), which may grow it: re-derive stack
+** pointers after lu_gc_check.
+**
+** Test builds: -DLUNAR_GC_STRESS makes every lu_gc_check do a GC step
+** (unless the GC is stopped) and, with LUNAR_USE_ASSERT, check the heap.
 */
 #ifndef LU_GC_H
 #define LU_GC_H
@@ -75,9 +81,14 @@ LU_FUNC int lu_gc_step(lua_State *L);
 LU_FUNC void lu_gc_fullgc(lua_State *L);
 /* Step if the allocation debt threshold is reached: cheap, call it at
 ** every safe point after allocating. */
+#ifdef LUNAR_GC_STRESS
+LU_FUNC void lu_gc_stress(lua_State *L);
+#define lu_gc_check(L)  lu_gc_stress(L)
+#else
 #define lu_gc_check(L) \
   do { if (LU_UNLIKELY(G(L)->gc.total >= G(L)->gc.threshold)) \
          lu_gc_step(L); } while (0)
+#endif
 
 /* lua_gc: what is LUA_GCSTOP .. LUA_GCSETSTEPMUL; returns lua_gc's result
 ** (for LUA_GCSTEP: 1 if a cycle finished). */

@@ -31,6 +31,12 @@
 #define STACK_OVERFLOW   (STACK_LIMIT + 2 * LUA_MINSTACK)
 #define STACK_INITSIZE   (LU_STACK_START + LU_STACK_EXTRA)
 
+#ifdef LUNAR_STACK_STRESS
+#define LU_STACK_STRESS  1
+#else
+#define LU_STACK_STRESS  0
+#endif
+
 #define MINSIZE_GLOBALS_HBITS   6
 #define MINSIZE_REGISTRY_HBITS  2
 
@@ -70,8 +76,14 @@ static void state_resizestack(lua_State *L, MSize n)
   MSize i;
   lu_assert((ptrdiff_t)n > top, "stack shrunk below top");
   /* Throws on failure, leaving the old stack untouched. */
-  st = (TValue *)lu_mem_realloc(L, old, (size_t)oldsize * sizeof(TValue),
-                                (size_t)n * sizeof(TValue));
+  if (LU_STACK_STRESS) {  /* Always move it, to catch stale pointers. */
+    st = (TValue *)lu_mem_new(L, (size_t)n * sizeof(TValue));
+    memcpy(st, old, (size_t)(n < oldsize ? n : oldsize) * sizeof(TValue));
+    lu_mem_free(G(L), old, (size_t)oldsize * sizeof(TValue));
+  } else {
+    st = (TValue *)lu_mem_realloc(L, old, (size_t)oldsize * sizeof(TValue),
+                                  (size_t)n * sizeof(TValue));
+  }
   delta = (uintptr_t)st - (uintptr_t)old;
   for (i = oldsize; i < n; i++)
     setnilV(&st[i]);
@@ -88,6 +100,11 @@ void lu_state_growstack(lua_State *L, MSize need)
 {
   size_t used = (size_t)(L->top - L->stack);
   size_t want = used + need + LU_STACK_EXTRA + 1;
+  if (LU_STACK_STRESS &&
+      (size_t)(L->maxstack - L->top) > need) {  /* Room: just move it. */
+    state_resizestack(L, L->stacksize);
+    return;
+  }
   if (want <= STACK_LIMIT) {
     size_t n = 2 * (size_t)L->stacksize;
     if (n < want) n = want;
@@ -95,17 +112,26 @@ void lu_state_growstack(lua_State *L, MSize need)
     state_resizestack(L, (MSize)n);
     return;
   }
-  /* Overflow. Overflowing again while handling one is fatal. */
-  if (used > LU_MAX_STACK) {
-    TValue *top = L->top;
-    if (top >= L->stack + L->stacksize) top = L->stack + L->stacksize - 1;
-    setstrV(L, top, lu_str_newz(L, err2msg(LU_ERR_ERRERR)));
-    L->top = top + 1;
+  if (L->stacksize >= STACK_OVERFLOW) {
+    /* Overflow while handling an overflow (the error handler used up the
+    ** extra room). The message is set by the unwinder for LUA_ERRERR. */
+    setstrV(L, L->top, lu_str_newz(L, err2msg(LU_ERR_ERRERR)));
+    L->top++;
     lu_err_throw(L, LUA_ERRERR);
   }
-  if (L->stacksize < STACK_OVERFLOW)
-    state_resizestack(L, STACK_OVERFLOW);
-  lu_err_msg(L, LU_ERR_STKOV);
+  /* Overflow: give the error handler some room, then throw. Like LuaJIT,
+  ** the message has no position. */
+  state_resizestack(L, STACK_OVERFLOW);
+  setstrV(L, L->top, lu_str_newz(L, err2msg(LU_ERR_STKOV)));
+  L->top++;
+  lu_err_throw(L, LUA_ERRRUN);
+}
+
+void lu_state_relimitstack(lua_State *L)
+{
+  if (L->stacksize > STACK_LIMIT &&
+      (size_t)(L->top - L->stack) + LU_STACK_EXTRA + 1 < STACK_LIMIT)
+    state_resizestack(L, STACK_LIMIT);
 }
 
 void lu_state_growstack1(lua_State *L)
@@ -118,10 +144,7 @@ void lu_state_shrinkstack(lua_State *L, MSize used)
   MSize n = L->stacksize;
   MSize inuse = (MSize)(L->top - L->stack);
   if (used < inuse) used = inuse;
-  if (n > STACK_LIMIT && used + LU_STACK_EXTRA + 1 < STACK_LIMIT) {
-    state_resizestack(L, STACK_LIMIT);  /* Overflow handled: relimit. */
-    return;
-  }
+  if (n > STACK_LIMIT) return;  /* Handling an overflow: see relimit. */
   if (4 * (size_t)used < n && n > 2 * STACK_INITSIZE)
     state_resizestack(L, n / 2);
 }

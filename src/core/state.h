@@ -62,14 +62,24 @@ LU_FUNC void lu_state_close(lua_State *L);
 ** recomputed after a call that may grow it. */
 LU_FUNC void lu_state_growstack(lua_State *L, MSize n);
 LU_FUNC void lu_state_growstack1(lua_State *L);
+/* After "stack overflow" the stack keeps 2*LUA_MINSTACK extra slots for
+** the error handler; a second overflow while it is that big is "error in
+** error handling". The unwinder must call lu_state_relimitstack once an
+** error has been caught (pcall, cpcall, resume) to give them back. */
+LU_FUNC void lu_state_relimitstack(lua_State *L);
 /* Shrink the stack if far more than `used` slots (and the current frame)
 ** are allocated. Called by the GC for threads it traverses. */
 LU_FUNC void lu_state_shrinkstack(lua_State *L, MSize used);
 
+#ifdef LUNAR_STACK_STRESS
+/* Test builds: every check moves the stack to a new block. */
+#define lu_state_checkstack(L, n)  lu_state_growstack((L), (n))
+#else
 #define lu_state_checkstack(L, n) \
   do { if (LU_UNLIKELY((size_t)((char *)(L)->maxstack - (char *)(L)->top) <= \
                        (size_t)(n) * sizeof(TValue))) \
          lu_state_growstack((L), (n)); } while (0)
+#endif
 
 /* Coroutines (threads). lu_state_new makes a thread with its own stack,
 ** env = L's env, linked into the GC root list (not pushed). */

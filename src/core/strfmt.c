@@ -22,6 +22,17 @@ static char *fmt_u64(char *end, uint64_t x)
   return end;
 }
 
+/* Number of significant bits of n's binary significand. */
+static int fmt_sigbits(double n)
+{
+  uint64_t u, mant;
+  memcpy(&u, &n, sizeof(u));
+  mant = u & (((uint64_t)1 << 52) - 1);
+  if ((u >> 52) & 0x7ff) mant |= (uint64_t)1 << 52;
+  if (mant == 0) return 0;
+  return (64 - __builtin_clzll(mant)) - __builtin_ctzll(mant);
+}
+
 /* C's printf rounds an exact tie at the 14th significant digit to even
 ** (123456789012345 -> 1.2345678901234e+14); LuaJIT rounds it away from
 ** zero (1.2345678901235e+14). Returns n, or for an exact tie the double
@@ -32,7 +43,10 @@ static double fmt_tieaway(double n)
 {
   char d17[40];
   char *p;
-  int len = snprintf(d17, sizeof(d17), "%.16e", n);
+  int len;
+  if (n != floor(n) && fmt_sigbits(n) > 48)
+    return n;  /* m/2^j with m odd and m*5^j < 10^15 has <= 48 bits. */
+  len = snprintf(d17, sizeof(d17), "%.16e", n);
   int neg = d17[0] == '-';
   char *dg = d17 + neg;          /* d.dddddddddddddddde+XX */
   if (len < 18 || dg[15] != '5' || dg[16] != '0' || dg[17] != '0')

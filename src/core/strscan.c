@@ -125,18 +125,26 @@ int lu_strscan_num(const char *s, size_t len, TValue *o)
     d = (double)x;
   } else if (scan_isdigit(*p) || *p == '.') {
     /* Decimal: digits, optional fraction, optional exponent. */
-    int ndig = 0;
-    while (p < e && scan_isdigit(*p)) { p++; ndig++; }
+    int ndig = 0, isint = 1;
+    uint64_t x = 0;
+    while (p < e && scan_isdigit(*p)) {
+      x = x * 10 + (uint64_t)(*p - '0');  /* Used only if ndig <= 15. */
+      p++;
+      ndig++;
+    }
     if (p < e && *p == '.') {
+      isint = 0;
       p++;
       while (p < e && scan_isdigit(*p)) { p++; ndig++; }
     }
     if (ndig == 0) return 0;
     if (p < e && (*p | 0x20) == 'e') {
+      isint = 0;
       p = scan_exp(p + 1, e);
       if (p == NULL) return 0;
     }
-    d = scan_strtod(start, p);
+    /* Up to 15 digits an integer is exact as a double: skip strtod. */
+    d = (isint && ndig <= 15) ? (double)x : scan_strtod(start, p);
   } else {
     /* inf, infinity, nan. */
     const char *q;

@@ -218,6 +218,7 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
   uint32_t oldasize = t->asize;
   uint32_t need = 0, i;
   Node *node = lu_tab_nilnode;
+  TValue *newarray = NULL;
   if (LU_UNLIKELY(asize > LU_MAX_ASIZE)) lu_err_msg(L, LU_ERR_TABOV);
   /* Make sure the new hash part can take everything that goes there, so
   ** that reinsertion below can never rehash. */
@@ -231,6 +232,15 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
   if (hbits > 0) {
     node = lu_mem_newvec(L, 1u << hbits, Node);
     tab_clearnodes(node, 1u << hbits);
+  }
+  if (asize < oldasize && asize > 0) {
+    /* A shrunk array is a fresh block, so that nothing can fail later. */
+    newarray = (TValue *)lu_mem_tryrealloc(g, NULL, 0,
+                                           (size_t)asize * sizeof(TValue));
+    if (newarray == NULL) {
+      if (hbits > 0) lu_mem_freevec(g, node, 1u << hbits, Node);
+      lu_err_mem(L);
+    }
   }
   if (asize > oldasize) {
     TValue *a = (TValue *)lu_mem_tryrealloc(g, t->array,
@@ -248,19 +258,20 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
   t->hmask = hbits > 0 ? (1u << hbits) - 1 : 0;
   t->freetop = node + (hbits > 0 ? 1u << hbits : 0);
   if (asize < oldasize) {
-    /* Move the array tail into the hash part, then shrink the array. */
+    /* Switch to the shrunk array, then move the old tail into the hash. */
+    TValue *oldarray = t->array;
+    if (asize > 0)
+      memcpy(newarray, oldarray, (size_t)asize * sizeof(TValue));
+    t->array = newarray;
     t->asize = asize;
     for (i = asize; i < oldasize; i++) {
-      if (!tvisnil(&t->array[i])) {
+      if (!tvisnil(&oldarray[i])) {
         TValue k;
         k.n = (double)i;
-        *lu_tab_newkey(L, t, &k) = t->array[i];
+        *lu_tab_newkey(L, t, &k) = oldarray[i];
       }
     }
-    t->array = asize > 0 ?
-      (TValue *)lu_mem_realloc(L, t->array, (size_t)oldasize * sizeof(TValue),
-                               (size_t)asize * sizeof(TValue)) :
-      (lu_mem_freevec(g, t->array, oldasize, TValue), (TValue *)NULL);
+    lu_mem_freevec(g, oldarray, oldasize, TValue);
   }
   for (i = 0; i < oldhsize; i++) {
     Node *n = &oldnode[i];

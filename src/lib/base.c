@@ -4,10 +4,9 @@
 ** caller's position to string messages, load accepts a mode, print accepts
 ** numbers from tostring, loadstring is load).
 **
-** pcall and xpcall are the interpreter's fast functions when the VM
-** provides them (lu_ff_pcall/lu_ff_xpcall, which can yield across the
-** call); the C versions below are the fallback. The coroutine library is
-** opened from here too (lu_open_coroutine, src/vm), when it is linked.
+** pcall and xpcall are the interpreter's (lu_ff_pcall/lu_ff_xpcall in
+** src/vm/call.c, fast functions that can yield across the call). The
+** coroutine library is opened from here too, as in LuaJIT.
 */
 #include <stdio.h>
 #include <string.h>
@@ -20,12 +19,11 @@
 #include "../api/lualib.h"
 #include "lib.h"
 
-/* From src/vm, when linked (weak: the library works without them). */
-LU_FUNC int lu_ff_pcall(lua_State *L) __attribute__((weak));
-LU_FUNC int lu_ff_xpcall(lua_State *L) __attribute__((weak));
-LU_FUNC int lu_open_coroutine(lua_State *L) __attribute__((weak));
+/* pcall/xpcall of src/vm/call.c (the interpreter's fast functions). */
+LU_FUNC int lu_ff_pcall(lua_State *L);
+LU_FUNC int lu_ff_xpcall(lua_State *L);
 
-/* -- Errors and assertions -------------------------------------------------- */
+/* -- Errors and assertions ------------------------------------------------ */
 
 /* assert(v [, msg, ...]): all arguments if v is true. Otherwise raises msg
 ** (a string or number gets the caller's position, as in LuaJIT) or
@@ -58,34 +56,7 @@ static int base_error(lua_State *L)
   return lua_error(L);
 }
 
-/* -- Protected calls (fallbacks for the fast functions) --------------------- */
-
-static int base_pcall(lua_State *L)
-{
-  int status;
-  luaL_checkany(L, 1);
-  status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-  lua_pushboolean(L, status == 0);
-  lua_insert(L, 1);
-  return lua_gettop(L);
-}
-
-/* xpcall(f, handler, ...): the handler goes below f for lua_pcall. */
-static int base_xpcall(lua_State *L)
-{
-  int status;
-  luaL_checktype(L, 2, LUA_TFUNCTION);
-  lua_pushvalue(L, 1);
-  lua_pushvalue(L, 2);
-  lua_replace(L, 1);
-  lua_replace(L, 2);
-  status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 1);
-  lua_pushboolean(L, status == 0);
-  lua_replace(L, 1);
-  return lua_gettop(L);
-}
-
-/* -- Environments -------------------------------------------------------------- */
+/* -- Environments --------------------------------------------------------- */
 
 /* Push the function named by argument 1 of getfenv/setfenv: a function, or
 ** a stack level (default 1). Level 0 pushes nothing and returns 0. */
@@ -133,7 +104,7 @@ static int base_setfenv(lua_State *L)
   return 1;
 }
 
-/* -- Metatables and raw access ------------------------------------------------- */
+/* -- Metatables and raw access -------------------------------------------- */
 
 static int base_getmetatable(lua_State *L)
 {
@@ -193,7 +164,7 @@ static int base_type(lua_State *L)
   return 1;
 }
 
-/* -- Iteration ----------------------------------------------------------------- */
+/* -- Iteration ------------------------------------------------------------ */
 
 static int base_next(lua_State *L)
 {
@@ -266,7 +237,7 @@ static int base_unpack(lua_State *L)
   return (int)n;
 }
 
-/* -- Conversions -------------------------------------------------------------- */
+/* -- Conversions ---------------------------------------------------------- */
 
 static int base_tonumber(lua_State *L)
 {
@@ -303,10 +274,17 @@ static void base_pushrawstring(lua_State *L, int idx)
   L->top++;
 }
 
+/* tostring(v): __tostring's results (all of them, as LuaJIT's tail call
+** gives), else the raw string form. */
 static int base_tostring(lua_State *L)
 {
   luaL_checkany(L, 1);
-  if (luaL_callmeta(L, 1, "__tostring")) return 1;
+  lua_settop(L, 1);
+  if (luaL_getmetafield(L, 1, "__tostring")) {
+    lua_pushvalue(L, 1);
+    lua_call(L, 1, LUA_MULTRET);
+    return lua_gettop(L) - 1;
+  }
   base_pushrawstring(L, 1);
   return 1;
 }
@@ -341,7 +319,7 @@ static int base_print(lua_State *L)
   return 0;
 }
 
-/* -- Loading ---------------------------------------------------------------- */
+/* -- Loading -------------------------------------------------------------- */
 
 /* Result of a load: the function (with env from argument envarg if it is a
 ** table), or nil and the message. */
@@ -417,7 +395,7 @@ static int base_dofile(lua_State *L)
   return n;
 }
 
-/* -- Garbage collection ------------------------------------------------------- */
+/* -- Garbage collection --------------------------------------------------- */
 
 static int base_collectgarbage(lua_State *L)
 {
@@ -454,7 +432,7 @@ static int base_gcinfo(lua_State *L)
   return 1;
 }
 
-/* -- newproxy ------------------------------------------------------------------- */
+/* -- newproxy ------------------------------------------------------------- */
 
 /* newproxy([false | true | proxy]): a zero-size userdata; true gives it a
 ** fresh metatable, a proxy shares that proxy's metatable. Upvalue 1 is a
@@ -488,7 +466,7 @@ static int base_newproxy(lua_State *L)
   return 1;
 }
 
-/* -- Registration ---------------------------------------------------------------- */
+/* -- Registration --------------------------------------------------------- */
 
 static const luaL_Reg base_funcs[] = {
   { "assert", base_assert },
@@ -540,8 +518,8 @@ LUALIB_API int luaopen_base(lua_State *L)
   lua_pushcfunction(L, base_ipairs_aux);
   lu_lib_markff(L, "_G", "ipairs_aux");
   base_setfunc(L, "ipairs", base_ipairs, 1);
-  base_setfunc(L, "pcall", lu_ff_pcall ? lu_ff_pcall : base_pcall, 0);
-  base_setfunc(L, "xpcall", lu_ff_xpcall ? lu_ff_xpcall : base_xpcall, 0);
+  base_setfunc(L, "pcall", lu_ff_pcall, 0);
+  base_setfunc(L, "xpcall", lu_ff_xpcall, 0);
   /* newproxy's table of valid metatables: weak keys. */
   lua_createtable(L, 0, 1);
   lua_pushvalue(L, -1);
@@ -549,7 +527,7 @@ LUALIB_API int luaopen_base(lua_State *L)
   lua_pushliteral(L, "k");
   lua_setfield(L, -2, "__mode");
   base_setfunc(L, "newproxy", base_newproxy, 1);
-  if (lu_open_coroutine != NULL) {
+  {
     int top = lua_gettop(L);
     lu_open_coroutine(L);
     lua_settop(L, top);

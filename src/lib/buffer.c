@@ -27,6 +27,7 @@
 ** commit, putcdata).
 */
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "../api/lua.h"
@@ -47,7 +48,7 @@ typedef struct SBuf {
 
 /* -- Memory ---------------------------------------------------------------- */
 
-static __attribute__((noreturn)) void buf_errmem(lua_State *L)
+static LU_NORET void buf_errmem(lua_State *L)
 {
   lua_pushliteral(L, "not enough memory");
   lua_error(L);
@@ -340,7 +341,7 @@ static void ser_put(SerCtx *c, int idx, int depth, int iskey)
 
 /* -- Deserializer ----------------------------------------------------------- */
 
-static __attribute__((noreturn)) void ser_eob(SerCtx *c)
+static LU_NORET void ser_eob(SerCtx *c)
 {
   luaL_error(c->L, "unexpected end of buffer");
   for (;;) {}
@@ -399,6 +400,15 @@ static void ser_getdict(SerCtx *c, const char *field, uint32_t idx)
 }
 
 static void ser_get(SerCtx *c, int depth);
+
+/* lua_pushfstring has no %x: format the tag here. */
+static LU_NORET void ser_badtag(SerCtx *c, unsigned tag)
+{
+  char msg[48];
+  snprintf(msg, sizeof(msg), "cannot deserialize tag 0x%02x", tag);
+  luaL_error(c->L, "%s", msg);
+  for (;;) {}
+}
 
 static void ser_settable(SerCtx *c, int t)
 {
@@ -480,7 +490,7 @@ static void ser_get(SerCtx *c, int depth)
     ser_getdict(c, "metatable", mi);
     ttag = (unsigned char)*ser_take(c, 1);
     if (ttag < 0x08 || ttag > 0x0d)
-      luaL_error(L, "cannot deserialize tag 0x%02x", ttag);
+      ser_badtag(c, ttag);
     if (++depth > SER_MAXDEPTH) luaL_error(L, "too deep to serialize");
     if (ttag == 0x08) lua_newtable(L);
     else ser_gettable(c, ttag, depth);
@@ -492,7 +502,7 @@ static void ser_get(SerCtx *c, int depth)
     ser_getdict(c, "dict", ser_getU(c));
     break;
   default:
-    luaL_error(L, "cannot deserialize tag 0x%02x", tag);
+    ser_badtag(c, tag);
     break;
   }
 }
@@ -530,9 +540,10 @@ static void buf_putvalue(lua_State *L, SBuf *sb, int idx)
     sbuf_put(L, sb, s, len);
     lua_pop(L, 1);
   } else if ((other = buf_test(L, idx)) != NULL) {
+    if (other == sb) luaL_argerror(L, idx, "cannot put buffer into itself");
     len = other->w - other->r;
     if (len) {
-      char *w = sbuf_need(L, sb, len);  /* May move sb (other == sb). */
+      char *w = sbuf_need(L, sb, len);
       memcpy(w, other->b + other->r, len);
       sb->w += len;
     }
@@ -562,7 +573,7 @@ static int buf_putf(lua_State *L)
   SBuf *sb = buf_check(L, 1);
   size_t len;
   const char *s;
-  lu_str_format_from(L, 2);
+  lu_strlib_format_from(L, 2);
   s = lua_tolstring(L, -1, &len);
   sbuf_put(L, sb, s, len);
   lua_settop(L, 1);

@@ -45,8 +45,8 @@ static int co_auxresume(lua_State *L, lua_State *co, int narg)
   int status, nres;
   int st = co_status(L, co);
   if (st != CO_SUSPENDED) {
-    ErrMsg em = st == CO_DEAD ? LU_ERR_CODEAD :
-                st == CO_RUNNING ? LU_ERR_CORUN : LU_ERR_COSUSP;
+    /* LuaJIT says "running" for a normal coroutine too. */
+    ErrMsg em = st == CO_DEAD ? LU_ERR_CODEAD : LU_ERR_CORUN;
     lua_pushstring(L, err2msg(em));
     return -1;
   }

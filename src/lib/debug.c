@@ -105,6 +105,8 @@ static int db_getinfo(lua_State *L)
   int nparams = 0, isvararg = 0;
   lua_State *L1 = db_getthread(L, &arg);
   const char *options = luaL_optstring(L, arg + 2, "flnSu");
+  if (options[0] == '>')
+    return luaL_argerror(L, arg + 2, "invalid option");
   if (lua_isnumber(L, arg + 1)) {
     if (!lua_getstack(L1, (int)lua_tointeger(L, arg + 1), &ar)) {
       lua_pushnil(L);
@@ -225,14 +227,15 @@ static int db_setupvalue(lua_State *L)
   return db_auxupvalue(L, 0);
 }
 
-/* Check that argument narg is a function with an upvalue at argument
-** narg+1; returns the upvalue number. */
+/* Check that argument argf is a function (a Lua function if needlua)
+** with an upvalue numbered by argument argn; returns the number. */
 static int db_checkupval(lua_State *L, int argf, int argn, int needlua)
 {
-  int n = luaL_checkint(L, argn);
+  int n;
   luaL_checktype(L, argf, LUA_TFUNCTION);
   if (needlua && lua_iscfunction(L, argf))
     luaL_argerror(L, argf, "Lua function expected");
+  n = luaL_checkint(L, argn);
   luaL_argcheck(L, lua_upvalueid(L, argf, n) != NULL, argn,
                 "index out of range");
   return n;
@@ -247,13 +250,8 @@ static int db_upvalueid(lua_State *L)
 
 static int db_upvaluejoin(lua_State *L)
 {
-  int n1, n2;
-  luaL_checktype(L, 1, LUA_TFUNCTION);
-  if (lua_iscfunction(L, 1)) luaL_argerror(L, 1, "Lua function expected");
-  luaL_checktype(L, 3, LUA_TFUNCTION);
-  if (lua_iscfunction(L, 3)) luaL_argerror(L, 3, "Lua function expected");
-  n1 = db_checkupval(L, 1, 2, 1);
-  n2 = db_checkupval(L, 3, 4, 1);
+  int n1 = db_checkupval(L, 1, 2, 1);
+  int n2 = db_checkupval(L, 3, 4, 1);
   lua_upvaluejoin(L, 1, n1, 3, n2);
   return 0;
 }

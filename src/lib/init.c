@@ -1,27 +1,14 @@
 /*
-** lunar: luaL_openlibs, the standard library set of LuaJIT 2.1.
-**
-** Every library except base is referenced weakly, so a library that is not
-** linked (yet) is skipped instead of breaking the build: the table below
-** lists what LuaJIT opens, in LuaJIT's order.
+** lunar: luaL_openlibs, the standard library set of LuaJIT 2.1, opened in
+** LuaJIT's order. The libraries are referenced strongly (so that linking
+** liblunar.a pulls them in); only the FFI, which does not exist yet, is a
+** weak reference and is skipped while absent.
 */
 #include "../api/lua.h"
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
 
-#define LIB_WEAK  __attribute__((weak))
-
-LUALIB_API int luaopen_package(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_table(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_io(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_os(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_string(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_math(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_debug(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_bit(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_jit(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_ffi(lua_State *L) LIB_WEAK;
-LUALIB_API int luaopen_string_buffer(lua_State *L) LIB_WEAK;
+LUALIB_API int luaopen_ffi(lua_State *L) __attribute__((weak));
 
 typedef struct LibEntry {
   const char *name;

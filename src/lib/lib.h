@@ -27,4 +27,8 @@ LU_FUNC void lu_lib_register(lua_State *L, const char *libname,
 LU_FUNC void lu_lib_markff(lua_State *L, const char *libname,
                           const char *name);
 
+/* Open the coroutine library (src/lib/coroutine.c); called by
+** luaopen_base, as in LuaJIT. Leaves the coroutine table on the stack. */
+LU_FUNC int lu_open_coroutine(lua_State *L);
+
 #endif

@@ -1,7 +1,8 @@
 /*
 ** lunar: the string library (Lua 5.1 plus LuaJIT 2.1's behaviour).
 **
-** Written against the public C API only. Behaviour follows `luajit -joff`:
+** Written against the public C API (plus the weakly linked bytecode
+** writer for string.dump). Behaviour follows `luajit -joff`:
 **
 ** - Integer arguments (positions, counts, character codes) are converted
 **   like LuaJIT's lib_checkint: a double truncated to int32, and anything
@@ -11,20 +12,23 @@
 **   finds the empty string at 4.
 ** - Patterns end at their first NUL, as in LuaJIT ("[\0]" is "missing
 **   ']'", "a\0b" matches like "a"); find still takes the plain-search
-**   path when no special character occurs in the whole pattern. The matcher is
-**   recursive; every nested call counts against MATCH_MAXDEPTH (200, as
-**   LuaJIT), so hostile patterns give "pattern too complex", never a C
-**   stack overflow.
+**   path when no special character occurs in the whole pattern. The
+**   matcher is recursive; every nested call counts against MATCH_MAXDEPTH
+**   (200, as LuaJIT), so hostile patterns give "pattern too complex",
+**   never a C stack overflow.
 ** - string.format parses "%[flags][width][.precision]conv" with at most
 **   two digits for width and precision; any other shape is
 **   "invalid option '%...' to 'format'". Numbers for %d/%x/... are
 **   converted with x86-64 truncation semantics (out of range -> INT64_MIN),
-**   NaN is always spelled "nan"/"NAN".
+**   NaN is always spelled "nan"/"NAN", and exact decimal ties round away
+**   from zero (LuaJIT's formatter) where the C library rounds to even.
+** - string.dump writes through the bytecode writer (lu_bcwrite, linked
+**   weakly); without it, dumping a Lua function is a clear error.
 **
-** Results are assembled in a StrBuf: a growable byte array whose storage
-** is a userdata held in a fixed stack slot, so an error (longjmp) in the
-** middle of a gsub or format never leaks memory and temporaries may be
-** pushed above it freely.
+** Results are assembled in a StrBuf: a growable byte array that starts
+** inside the struct and moves to a userdata held in a fixed, reserved
+** stack slot once it grows, so an error (longjmp) in the middle of a gsub
+** or format never leaks memory and temporaries may be pushed above it.
 */
 #include <ctype.h>
 #include <float.h>
@@ -35,16 +39,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/obj.h"
 #include "../api/lua.h"
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
 #include "lib_string.h"
 
-#if defined(__has_include) && !defined(LU_STRING_STANDALONE)
-#if __has_include("lib.h")
+/* -DLU_STRING_STANDALONE builds string.c + buffer.c as a C module that a
+** stock luajit can load (package.loadlib "luaopen_string"), which is how
+** the library is differential-tested against LuaJIT's own. */
+#ifndef LU_STRING_STANDALONE
 #include "lib.h"
-#define STR_HAVE_LIBREG 1
-#endif
 #endif
 
 #define uchar(c)  ((unsigned char)(c))
@@ -88,38 +93,43 @@ static int32_t str_optint(lua_State *L, int narg, int32_t def)
 
 /* -- StrBuf: growable result buffer backed by a userdata ---------------- */
 
+#define SB_INLINE  240  /* Bytes kept in the StrBuf itself (C stack). */
+
 typedef struct StrBuf {
   lua_State *L;
-  int slot;     /* Absolute stack index of the backing userdata. */
-  char *b;
+  int slot;     /* Absolute stack index reserved for the backing userdata. */
+  char *b;      /* inl, or the userdata's bytes once it outgrew inl. */
   size_t n, sz;
+  char inl[SB_INLINE];
 } StrBuf;
 
 /* Largest string the library builds (LuaJIT's LJ_MAX_STR). */
 #define STR_MAXLEN  ((size_t)0x7fffff00)
 
-static __attribute__((noreturn)) void str_errmem(lua_State *L)
+static LU_NORET void str_errmem(lua_State *L)
 {
   lua_pushliteral(L, "not enough memory");
   lua_error(L);
   for (;;) {}
 }
 
-static void sb_init(lua_State *L, StrBuf *sb, size_t sz)
+/* Start an empty buffer. Small results stay in sb->inl; a stack slot is
+** reserved (nil) for the userdata that takes over when they do not. */
+static void sb_init(lua_State *L, StrBuf *sb)
 {
-  if (sz < 64) sz = 64;
   sb->L = L;
-  sb->b = (char *)lua_newuserdata(L, sz);
+  lua_pushnil(L);
   sb->slot = lua_gettop(L);
+  sb->b = sb->inl;
   sb->n = 0;
-  sb->sz = sz;
+  sb->sz = SB_INLINE;
 }
 
 /* Make room for `need` more bytes; returns the write position. */
 static char *sb_need(StrBuf *sb, size_t need)
 {
   if (sb->sz - sb->n < need) {
-    size_t nsz = sb->sz;
+    size_t nsz = sb->sz < 1024 ? 1024 : sb->sz;
     char *nb;
     if (need > STR_MAXLEN - sb->n) str_errmem(sb->L);
     while (nsz - sb->n < need) nsz = nsz < STR_MAXLEN / 2 ? nsz * 2 : STR_MAXLEN;
@@ -288,14 +298,37 @@ static int str_rep(lua_State *L)
   return 1;
 }
 
-/* string.dump needs the bytecode writer (issue 4); until it exists a Lua
-** function gives a clear error. C functions cannot be dumped at all. */
+/* The bytecode writer (src/parse/bcdump.c), if linked. Declared weak so
+** that string.dump degrades to a clear error while it does not exist. */
+LU_FUNC int lu_bcwrite(lua_State *L, GCproto *pt, lua_Writer writer,
+                       void *data, int strip) __attribute__((weak));
+
+static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
+{
+  sb_addlstr((StrBuf *)ud, (const char *)p, sz);
+  return 0;
+}
+
+/* string.dump(f [, strip]): LuaJIT's bytecode format. Any true second
+** argument strips the debug info. C functions cannot be dumped. */
 static int str_dump(lua_State *L)
 {
+  int strip, status;
+  StrBuf sb;
   luaL_checktype(L, 1, LUA_TFUNCTION);
+  strip = lua_toboolean(L, 2);
+  lua_settop(L, 1);
   if (lua_iscfunction(L, 1))
     return luaL_error(L, "unable to dump given function");
-  return luaL_error(L, "string.dump: not implemented (no bytecode writer)");
+  if (lu_bcwrite == NULL)
+    return luaL_error(L, "string.dump: not implemented (no bytecode writer)");
+  sb_init(L, &sb);
+  /* lua_topointer of a function is its GCfunc. */
+  status = lu_bcwrite(L, funcproto((GCfunc *)lua_topointer(L, 1)),
+                      dump_writer, &sb, strip);
+  if (status) return luaL_error(L, "unable to dump given function");
+  sb_result(&sb);
+  return 1;
 }
 
 /* -- Pattern matching ----------------------------------------------------- */
@@ -812,7 +845,7 @@ static int str_gsub(lua_State *L)
     p++;
     lp--;
   }
-  sb_init(L, &sb, srcl + 16);
+  sb_init(L, &sb);
   ms_init(&ms, L, src, srcl, p, lp);
   while (n < max_s) {
     const char *e;
@@ -854,17 +887,17 @@ static const char *fmt_tostring(lua_State *L, int idx, size_t *len)
     if (!lua_isstring(L, -1)) {
       /* LuaJIT formats a non-string result as a plain value. */
       int top = lua_gettop(L);
-      lu_str_tostring_plain(L, top);
+      lu_strlib_tostring(L, top);
       lua_remove(L, top);
     }
   } else {
-    lu_str_tostring_plain(L, idx);
+    lu_strlib_tostring(L, idx);
   }
   return lua_tolstring(L, -1, len);
 }
 
 /* Plain tostring (no metamethods), pushed on the stack. */
-void lu_str_tostring_plain(lua_State *L, int idx)
+void lu_strlib_tostring(lua_State *L, int idx)
 {
   switch (lua_type(L, idx)) {
   case LUA_TNUMBER:
@@ -1038,6 +1071,72 @@ static int fmt_subnormal_hex(char *buf, size_t sz, const char *form,
   return snprintf(buf, sz, "%*s%s", pad, "", tmp);
 }
 
+/* Append snprintf output, clipped to the buffer it was written into. */
+static void fmt_addn(StrBuf *sb, const char *buf, int n, size_t bufsz)
+{
+  if (n <= 0) return;
+  if ((size_t)n >= bufsz) n = (int)bufsz - 1;
+  sb_addlstr(sb, buf, (size_t)n);
+}
+
+/* %d %i (int64) and %u %x %X %o (uint64) of number n; form holds "%",
+** the flags, width and precision. */
+static void fmt_integer(StrBuf *sb, char *form, int conv, double n)
+{
+  char nbuf[FMT_NUMBUF];
+  size_t fl = strlen(form);
+  int len;
+  if (conv == 'd' || conv == 'i') {
+    int64_t v = num2i64(n);
+    if (fl == 1) {  /* Plain %d: no snprintf. */
+      char *w = nbuf + 24;
+      uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+      do { *--w = (char)('0' + u % 10); u /= 10; } while (u);
+      if (v < 0) *--w = '-';
+      sb_addlstr(sb, w, (size_t)(nbuf + 24 - w));
+      return;
+    }
+    memcpy(form + fl, "lld", 4);
+    len = snprintf(nbuf, sizeof(nbuf), form, (long long)v);
+  } else {
+    form[fl] = 'l';
+    form[fl + 1] = 'l';
+    form[fl + 2] = (char)conv;
+    form[fl + 3] = '\0';
+    len = snprintf(nbuf, sizeof(nbuf), form, (unsigned long long)num2u64(n));
+  }
+  fmt_addn(sb, nbuf, len, sizeof(nbuf));
+}
+
+/* %e %E %f %g %G %a %A of v, with LuaJIT's spelling of NaN, its rounding
+** of exact ties, "%#g" and normalised subnormals for %a. */
+static void fmt_float(StrBuf *sb, char *form, int conv, double v, int width,
+                      int prec)
+{
+  char nbuf[FMT_NUMBUF];
+  size_t fl;
+  int tie = 0, len, lc = conv | 0x20;
+  if (v != v) {
+    /* LuaJIT: NaN has no sign and ignores the '+' flag. */
+    char *w = form, *r = form;
+    for (; *r; r++) if (*r != '+') *w++ = *r;
+    *w = '\0';
+    v = fabs(v);
+  } else {
+    tie = fmt_istie(v, lc, prec >= 0 ? prec : (lc == 'a' ? -1 : 6));
+  }
+  fl = strlen(form);
+  form[fl] = (char)conv;
+  form[fl + 1] = '\0';
+  if (lc == 'a' && v != 0 && fabs(v) < DBL_MIN)
+    len = fmt_subnormal_hex(nbuf, sizeof(nbuf), form, conv, v, width, prec, tie);
+  else if (lc == 'g' && strchr(form, '#') && v == v && fabs(v) != HUGE_VAL)
+    len = fmt_alt_g(nbuf, sizeof(nbuf), form, conv, v, prec, tie);
+  else
+    len = fmt_double(nbuf, sizeof(nbuf), form, v, tie);
+  fmt_addn(sb, nbuf, len, sizeof(nbuf));
+}
+
 /* Append s padded to the spec's width / cut to its precision. */
 static void fmt_padded(StrBuf *sb, const char *s, size_t len, int left,
                        int width, int prec)
@@ -1076,7 +1175,7 @@ static int fmt_digits(lua_State *L, const char *spec, const char **pp,
 
 /* string.format(fmt, ...) with the format at stack index fmtarg and the
 ** arguments after it; pushes the result. Exposed for buffer:putf. */
-void lu_str_format_from(lua_State *L, int fmtarg)
+void lu_strlib_format_from(lua_State *L, int fmtarg)
 {
   int top = lua_gettop(L);
   int arg = fmtarg;
@@ -1084,12 +1183,11 @@ void lu_str_format_from(lua_State *L, int fmtarg)
   const char *strfrmt = luaL_checklstring(L, fmtarg, &sfl);
   const char *end = strfrmt + sfl;
   StrBuf sb;
-  sb_init(L, &sb, sfl + 16);
+  sb_init(L, &sb);
   while (strfrmt < end) {
     const char *spec, *p;
     char form[32], *f;
-    char nbuf[FMT_NUMBUF];
-    int width, prec, left, conv, nlen = 0;
+    int width, prec, left, conv;
     if (*strfrmt != '%') {
       const char *q = memchr(strfrmt, '%', (size_t)(end - strfrmt));
       if (q == NULL) q = end;
@@ -1135,50 +1233,12 @@ void lu_str_format_from(lua_State *L, int fmtarg)
       fmt_padded(&sb, &ch, 1, left, width, -1);
       break;
     }
-    case 'd': case 'i': {
-      int64_t v = num2i64(luaL_checknumber(L, arg));
-      strcat(form, "lld");
-      nlen = snprintf(nbuf, sizeof(nbuf), form, (long long)v);
+    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
+      fmt_integer(&sb, form, conv, luaL_checknumber(L, arg));
       break;
-    }
-    case 'u': case 'x': case 'X': case 'o': {
-      uint64_t v = num2u64(luaL_checknumber(L, arg));
-      size_t fl = strlen(form);
-      form[fl] = 'l';
-      form[fl + 1] = 'l';
-      form[fl + 2] = (char)conv;
-      form[fl + 3] = '\0';
-      nlen = snprintf(nbuf, sizeof(nbuf), form, (unsigned long long)v);
+    case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A':
+      fmt_float(&sb, form, conv, luaL_checknumber(L, arg), width, prec);
       break;
-    }
-    case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A': {
-      double v = luaL_checknumber(L, arg);
-      size_t fl;
-      int tie = 0;
-      if (v != v) {
-        /* LuaJIT: NaN has no sign and ignores the '+' flag. */
-        char *w = form, *r = form;
-        for (; *r; r++) if (*r != '+') *w++ = *r;
-        *w = '\0';
-        v = fabs(v);
-      } else {
-        int lc = conv | 0x20;
-        tie = fmt_istie(v, lc, prec >= 0 ? prec : (lc == 'a' ? -1 : 6));
-      }
-      fl = strlen(form);
-      form[fl] = (char)conv;
-      form[fl + 1] = '\0';
-      if ((conv | 0x20) == 'a' && v != 0 && fabs(v) < DBL_MIN) {
-        nlen = fmt_subnormal_hex(nbuf, sizeof(nbuf), form, conv, v, width,
-                                 prec, tie);
-      } else if ((conv | 0x20) == 'g' && strchr(form, '#') && v == v &&
-                 fabs(v) != HUGE_VAL) {
-        nlen = fmt_alt_g(nbuf, sizeof(nbuf), form, conv, v, prec, tie);
-      } else {
-        nlen = fmt_double(nbuf, sizeof(nbuf), form, v, tie);
-      }
-      break;
-    }
     case 'q': {
       size_t len;
       const char *s = fmt_tostring(L, arg, &len);
@@ -1194,17 +1254,13 @@ void lu_str_format_from(lua_State *L, int fmtarg)
       break;
     }
     }
-    if (nlen > 0) {
-      if ((size_t)nlen >= sizeof(nbuf)) nlen = (int)sizeof(nbuf) - 1;
-      sb_addlstr(&sb, nbuf, (size_t)nlen);
-    }
   }
   sb_result(&sb);
 }
 
-int lu_str_format(lua_State *L)
+int lu_strlib_format(lua_State *L)
 {
-  lu_str_format_from(L, 1);
+  lu_strlib_format_from(L, 1);
   return 1;
 }
 
@@ -1224,13 +1280,13 @@ static const luaL_Reg str_funcs[] = {
   {"match", str_match},
   {"gmatch", str_gmatch},
   {"gsub", str_gsub},
-  {"format", lu_str_format},
+  {"format", lu_strlib_format},
   {NULL, NULL}
 };
 
 LUALIB_API int luaopen_string(lua_State *L)
 {
-#ifdef STR_HAVE_LIBREG
+#ifndef LU_STRING_STANDALONE
   lu_lib_register(L, LUA_STRLIBNAME, str_funcs);
 #else
   luaL_register(L, LUA_STRLIBNAME, str_funcs);

@@ -67,7 +67,9 @@ static int bcw_isint(double n, int32_t *k)
   return 0;
 }
 
-static void bcw_ktabk(SBuf *sb, const TValue *o)
+/* A template table key or value. Integral numbers are narrowed to INT for
+** values (narrow) but, as LuaJIT writes them, never for hash keys. */
+static void bcw_ktabk(SBuf *sb, const TValue *o, int narrow)
 {
   int32_t k;
   if (tvisstr(o)) {
@@ -75,7 +77,7 @@ static void bcw_ktabk(SBuf *sb, const TValue *o)
     bcw_uleb(sb, BCDUMP_KTAB_STR + s->len);
     lu_buf_putmem(sb, strdata(s), s->len);
   } else if (tvisnumber(o)) {
-    if (bcw_isint(numV(o), &k)) {
+    if (narrow && bcw_isint(numV(o), &k)) {
       bcw_uleb(sb, BCDUMP_KTAB_INT);
       bcw_uleb(sb, (uint32_t)k);
     } else {
@@ -102,13 +104,13 @@ static void bcw_ktab(SBuf *sb, GCtab *t)
   }
   bcw_uleb(sb, narray);
   bcw_uleb(sb, nhash);
-  for (i = 0; i < narray; i++) bcw_ktabk(sb, &t->array[i]);
+  for (i = 0; i < narray; i++) bcw_ktabk(sb, &t->array[i], 1);
   if (nhash) {
     for (i = 0; i <= t->hmask; i++) {
       Node *n = &t->node[i];
       if (!tvisnil(&n->val)) {
-        bcw_ktabk(sb, &n->key);
-        bcw_ktabk(sb, &n->val);
+        bcw_ktabk(sb, &n->key, 0);
+        bcw_ktabk(sb, &n->val, 1);
       }
     }
   }

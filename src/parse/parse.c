@@ -182,7 +182,9 @@ static LU_NORET LU_NOINLINE void err_syntax(LexState *ls, ErrMsg em)
 
 static LU_NORET LU_NOINLINE void err_token(LexState *ls, LexToken tok)
 {
-  lu_lex_error(ls, ls->tok, LU_ERR_XTOKEN, lu_lex_token2str(ls, tok));
+  char what[24];  /* token2str reuses one buffer: copy before the next. */
+  snprintf(what, sizeof(what), "%s", lu_lex_token2str(ls, tok));
+  lu_lex_error(ls, ls->tok, LU_ERR_XTOKEN, what);
 }
 
 static LU_NORET void err_limit(FuncState *fs, uint32_t limit, const char *what)
@@ -656,8 +658,13 @@ static void bcemit_store(FuncState *fs, ExpDesc *var, ExpDesc *e)
       ins = BCINS_ABC(BC_TSETS, ra, var->u.s.info, ~rc);
     else if (rc > BCMAX_C)
       ins = BCINS_ABC(BC_TSETB, ra, var->u.s.info, rc - (BCMAX_C + 1));
-    else
+    else {
+      /* Table constructors allocate the key after the value: free the key
+      ** first so that the value's slot is freed in stack order. */
+      if (e->k == VNONRELOC && ra >= fs->nactvar && rc >= ra)
+        bcreg_free(fs, rc);
       ins = BCINS_ABC(BC_TSETV, ra, var->u.s.info, rc);
+    }
   }
   bcemit_INS(fs, ins);
   expr_free(fs, e);
@@ -996,8 +1003,8 @@ static void lex_match(LexState *ls, LexToken what, LexToken who, BCLine line)
     if (line == ls->linenumber) {
       err_token(ls, what);
     } else {
-      const char *swhat = lu_lex_token2str(ls, what);
-      char swho[24];
+      char swhat[24], swho[24];  /* token2str reuses one buffer. */
+      snprintf(swhat, sizeof(swhat), "%s", lu_lex_token2str(ls, what));
       snprintf(swho, sizeof(swho), "%s", lu_lex_token2str(ls, who));
       lu_lex_error(ls, ls->tok, LU_ERR_XMATCH, swhat, swho, (int)line);
     }

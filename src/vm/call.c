@@ -246,8 +246,14 @@ int lu_vm_resume(lua_State *L, int nargs)
 void lu_vm_yieldnow(lua_State *L, int nres)
 {
   CFrame *cf = (CFrame *)L->cframe;
-  if (cf == NULL || cf->kind != CFRAME_RESUME)
+  if (cf == NULL || cf->kind != CFRAME_RESUME) {
+    /* Report the error at the Lua caller of yield, as LuaJIT does. */
+    if (L->base > L->stack + 2 && frame_islua(L->base)) {
+      L->savedpc = frame_pc(L->base);
+      L->base = lu_frame_prev(L->base);
+    }
     lu_err_msg(L, LU_ERR_CYIELD);
+  }
   memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
   L->top = L->base + nres;
   cf->status = LUA_YIELD;
@@ -319,12 +325,14 @@ void lu_err_throw(lua_State *L, int errcode)
     if (!frame_islua(frame)) {
       int t = frame_typep(frame);
       if (t == FRAME_PCALL || t == FRAME_PCALLH) {
+        ptrdiff_t fo = savestack(L, frame);
         if (t == FRAME_PCALLH && errcode == LUA_ERRRUN) {
-          /* xpcall: handler slot sits below f's slot. */
+          /* xpcall: handler slot sits below f's slot. The handler may
+          ** reallocate the stack: only offsets survive. */
           err_callhandler(L, frame[-3], errcode);
         }
         cf->status = errcode;
-        cf->catchframe = savestack(L, frame);
+        cf->catchframe = fo;
         _longjmp(cf->jb, 1);
       }
     }
@@ -357,7 +365,7 @@ int lu_ff_xpcall(lua_State *L)
   int status;
   TValue h;
   int n = (int)(L->top - L->base);
-  if (n < 2) lu_err_arg(L, 2, LU_ERR_NOVAL);
+  if (n < 2 || !tvisfunc(L->base + 1)) lu_err_argtype(L, 2, "function");
   /* Stack: f, h, args... -> h, f, args... and keep h below f. */
   h = L->base[1];
   L->base[1] = L->base[0];

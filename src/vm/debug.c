@@ -10,14 +10,16 @@
 ** the caller's return PC (the caller's CALL is pc[-1], its A operand gives
 ** the caller's base), every other link is a byte delta. The walk stops at
 ** the bottom pseudo-frame (base == L->stack + 2). Two kinds of frames are
-** invisible to levels: vararg pseudo-frames (FRAME_VARG: the lower copy of
-** a vararg function, holding its varargs) and dummy frames whose function
-** slot holds no function.
+** invisible to levels: the vararg pseudo-frame of a vararg function (the
+** frame below one linked as FRAME_VARG: the function's original frame,
+** holding its varargs; the frame above it holds the locals) and dummy
+** frames whose function slot holds no function.
 **
 ** The PC of a Lua frame is the return PC stored in the link of the next
-** inner frame when that one was called from Lua. For the innermost frame
-** (or one below a C-called hook/finalizer frame) the interpreter keeps the
-** PC in the C frame record; see debug_savedpc.
+** inner frame when that one was called from Lua, or the PC saved in a
+** continuation frame (metamethod call). For the innermost frame (or one
+** below a hook/finalizer called from C) it is L->savedpc; see
+** debug_savedpc and vm.h.
 */
 #include <stdio.h>
 
@@ -31,12 +33,7 @@
 #include "../core/gc.h"
 #include "../core/state.h"
 #include "../api/lauxlib.h"
-#include "call.h"
-#if __has_include("dispatch.h")
 #include "dispatch.h"
-#else
-LU_FUNC void lu_dispatch_update(global_State *g);
-#endif
 
 /* -- Line numbers and names ------------------------------------------------ */
 
@@ -199,7 +196,7 @@ TValue *lu_debug_frame(lua_State *L, int level, int *size)
 static const BCIns *debug_savedpc(lua_State *L, GCproto *pt)
 {
   const BCIns *pc = L->savedpc;
-  if (pc == NULL || pc <= proto_bc(pt) || pc > proto_bc(pt) + pt->sizebc)
+  if (pc == NULL || pc < proto_bc(pt) || pc > proto_bc(pt) + pt->sizebc)
     return NULL;
   return pc;
 }
@@ -229,8 +226,11 @@ BCPos lu_debug_framepc(lua_State *L, TValue *base, TValue *nextframe)
     ins = debug_savedpc(L, pt);
   if (ins == NULL) return NO_BCPOS;
   pos = (BCPos)(ins - proto_bc(pt));
-  /* The saved PC points after the executing instruction. */
-  if (pos == 0 || pos > pt->sizebc) return NO_BCPOS;
+  /* A frame stopped at its header (stack overflow while entering it)
+  ** reports its first instruction, as LuaJIT does. */
+  if (pos == 0) return pt->sizebc > 1 ? 1 : NO_BCPOS;
+  /* Otherwise the saved PC points after the executing instruction. */
+  if (pos > pt->sizebc) return NO_BCPOS;
   return pos - 1;
 }
 
@@ -284,28 +284,30 @@ void lu_debug_shortsrc(char *out, const char *src, size_t len)
       out[3 + keep] = '\0';
     }
   } else {
-    /* [string "first line..."] */
-    const size_t room = LUA_IDSIZE - (sizeof("[string \"") - 1) -
-                        (sizeof("...\"]") - 1) - 1;
+    /* [string "source"], cut at the first control character or after
+    ** LUA_IDSIZE - 12 bytes; a cut source shows at most LUA_IDSIZE - 15
+    ** bytes followed by "...". */
     size_t n = 0;
-    int cut;
-    while (n < len && src[n] != '\n' && src[n] != '\r') n++;
-    cut = n < len;   /* More than one line. */
-    if (n > room) {
-      n = room;
-      cut = 1;
-    }
+    while (n < len && n < LUA_IDSIZE - 12 && (unsigned char)src[n] >= ' ')
+      n++;
     strcpy(out, "[string \"");
     out += sizeof("[string \"") - 1;
-    memcpy(out, src, n);
-    out += n;
-    strcpy(out, cut ? "...\"]" : "\"]");
+    if (n < len && src[n] != '\0') {  /* Stops at an embedded NUL too. */
+      if (n > LUA_IDSIZE - 15) n = LUA_IDSIZE - 15;
+      memcpy(out, src, n);
+      strcpy(out + n, "...\"]");
+    } else {
+      memcpy(out, src, n);
+      strcpy(out + n, "\"]");
+    }
   }
 }
 
 /* -- lua_getstack / lua_getinfo ---------------------------------------------
-** lua_Debug.i_ci packs the frame: (size << 16) | (base - L->stack), where
-** size is the distance to the next inner frame (0 for the innermost).
+** lua_Debug.i_ci holds the frame's base as a slot offset from L->stack
+** (stacks can hold more than 2^16 slots while handling an overflow, so
+** nothing else is packed in). The next inner frame, needed for the PC, is
+** found again by walking down from L->base.
 */
 
 LUA_API int lua_getstack(lua_State *L, int level, lua_Debug *ar)
@@ -315,17 +317,22 @@ LUA_API int lua_getstack(lua_State *L, int level, lua_Debug *ar)
   if (level < 0) return 0;
   frame = lu_debug_frame(L, level, &size);
   if (frame == NULL) return 0;
-  ar->i_ci = (size << 16) + (int)(frame - L->stack);
+  ar->i_ci = (int)(frame - L->stack);
   return 1;
 }
 
 static void debug_frameof(lua_State *L, const lua_Debug *ar, TValue **base,
                           TValue **nextframe)
 {
-  uint32_t offset = (uint32_t)ar->i_ci & 0xffff;
-  uint32_t size = (uint32_t)ar->i_ci >> 16;
-  *base = L->stack + offset;
-  *nextframe = size ? *base + size : NULL;
+  TValue *target = L->stack + ar->i_ci;
+  TValue *frame = L->base;
+  TValue *next = NULL;
+  while (frame > target && !debug_isbottom(L, frame)) {
+    next = frame;
+    frame = lu_debug_frameprev(frame);
+  }
+  *base = target;
+  *nextframe = frame == target ? next : NULL;
 }
 
 static void debug_pushactivelines(lua_State *L, GCfunc *fn)
@@ -378,7 +385,8 @@ int lu_debug_getinfo(lua_State *L, const char *what, lua_Debug *ar,
                           pt->chunkname ? pt->chunkname->len : 1);
         ar->linedefined = (int)pt->firstline;
         ar->lastlinedefined = (int)(pt->firstline + pt->numline);
-        ar->what = pt->firstline == 0 ? "main" : "Lua";
+        /* Stripped bytecode has no line range: never "main". */
+        ar->what = (pt->firstline != 0 || pt->numline == 0) ? "Lua" : "main";
       } else {
         ar->source = "=[C]";
         strcpy(ar->short_src, "[C]");
@@ -640,6 +648,7 @@ void lu_debug_hook(lua_State *L, int event, BCLine line)
   lua_Hook hookf = g->hookf;
   if (hookf != NULL && !(g->hookmask & HOOK_ACTIVE)) {
     ptrdiff_t top = (char *)L->top - (char *)L->stack;
+    const BCIns *savedpc = L->savedpc;  /* Lua code in the hook moves it. */
     lua_Debug ar;
     ar.event = event;
     ar.currentline = line;
@@ -649,7 +658,40 @@ void lu_debug_hook(lua_State *L, int event, BCLine line)
     hookf(L, &ar);
     g->hookmask &= ~HOOK_ACTIVE;
     L->top = (TValue *)((char *)L->stack + top);
+    L->savedpc = savedpc;
   }
+}
+
+void lu_debug_hookins(lua_State *L, const BCIns *pc)
+{
+  global_State *g = G(L);
+  const BCIns *oldpc = L->savedpc;
+  GCproto *pt;
+  L->savedpc = pc;
+  if (g->hookmask & HOOK_ACTIVE) return;
+  if (!tvisfunc(frame_func(L->base)) ||
+      !isluafunc(funcV(frame_func(L->base))))
+    return;
+  pt = funcproto(funcV(frame_func(L->base)));
+  if ((g->hookmask & LUA_MASKCOUNT) && --g->hookcount <= 0) {
+    g->hookcount = g->hookcstart;
+    lu_debug_hook(L, LUA_HOOKCOUNT, -1);
+  }
+  if (g->hookmask & LUA_MASKLINE) {
+    const BCIns *bc = proto_bc(pt);
+    BCLine line = lu_debug_line(pt, (BCPos)(pc - bc - 1));
+    if (oldpc == NULL || oldpc <= bc || oldpc > bc + pt->sizebc ||
+        pc <= oldpc || line != lu_debug_line(pt, (BCPos)(oldpc - bc - 1)))
+      lu_debug_hook(L, LUA_HOOKLINE, line);
+  }
+  if ((g->hookmask & LUA_MASKRET) && bc_isret(bc_op(pc[-1])))
+    lu_debug_hook(L, LUA_HOOKRET, -1);
+}
+
+void lu_debug_hookcall(lua_State *L)
+{
+  if (G(L)->hookmask & LUA_MASKCALL)
+    lu_debug_hook(L, LUA_HOOKCALL, -1);
 }
 
 /* -- Tracebacks ---------------------------------------------------------------

@@ -71,4 +71,21 @@ LU_FUNC int lu_debug_getinfo(lua_State *L, const char *what, lua_Debug *ar,
 ** `line` (-1 if none). Does nothing while a hook is running. */
 LU_FUNC void lu_debug_hook(lua_State *L, int event, BCLine line);
 
+/* -- Interpreter support for hooks ------------------------------------------
+** With hooks set, lu_dispatch_update points the opcodes at hook handlers
+** which call these, then run the original handler (static dispatch part).
+**
+** lu_debug_hookins: before the instruction pc[-1] of the Lua frame at
+**   L->base runs (pc points after it; L->savedpc still holds the previous
+**   instruction's saved pc; L->top = the frame top). Counts down the count
+**   hook (g->hookcount, restarted from g->hookcstart), fires the line hook
+**   on a new line or a backward jump, and the return hook before a return
+**   instruction. Leaves L->savedpc = pc.
+** lu_debug_hookcall: on entry to the function of the frame at L->base
+**   (after a Lua function's header set up the frame; before a C function
+**   runs), fires the call hook.
+*/
+LU_FUNC void lu_debug_hookins(lua_State *L, const BCIns *pc);
+LU_FUNC void lu_debug_hookcall(lua_State *L);
+
 #endif

@@ -123,7 +123,17 @@ static LU_NOINLINE TValue *vm_mmframe(lua_State *L, TValue *base,
   L->base = base;
   L->top = vm_frametop(base);
   L->savedpc = pc;
-  lu_state_checkstack(L, 4 + 4 + LUA_MINSTACK);
+  /* Check room for the callee's frame here, in the caller's context: a
+  ** stack overflow then has the caller's position (as LuaJIT reports
+  ** overflows in metamethod calls). */
+  {
+    MSize need = 4 + 4 + ((tvisfunc(&f) && isluafunc(funcV(&f))) ?
+                          funcproto(funcV(&f))->framesize : LUA_MINSTACK);
+    if ((size_t)(L->top - L->stack) + need + LU_STACK_EXTRA + 1 >
+        LU_MAX_STACK)
+      lu_err_str(L, err2msg(LU_ERR_STKOV));  /* With position. */
+    lu_state_checkstack(L, need);
+  }
   base = L->base;
   top = vm_frametop(base);
   nb = top + 4;
@@ -405,7 +415,7 @@ static LU_NOINLINE TValue *vm_growstack(lua_State *L, TValue *base,
 {
   L->base = base;
   L->top = base + nargs;
-  L->savedpc = pc;
+  L->savedpc = pc;  /* The header instruction is the current one. */
   lu_state_growstack(L, n);
   return L->base;
 }
@@ -529,9 +539,9 @@ vm_return:
     case FRAME_C: case FRAME_CP: {
       TValue *dst = base - 2;
       int i;
+      L->base = frame_prevd(base);
       for (i = 0; i < nres; i++) dst[i] = rv[i];
       L->top = dst + nres;
-      L->base = frame_prevd(base);
       return;
     }
     case FRAME_VARG:
@@ -540,11 +550,11 @@ vm_return:
     case FRAME_PCALL: case FRAME_PCALLH: {
       TValue *dst = base - 2;
       int i;
+      base = frame_prevd(base);
       for (i = 0; i < nres; i++) dst[i + 1] = rv[i];
       setboolV(dst, 1);
       rv = dst;
       nres++;
-      base = frame_prevd(base);
       continue;
     }
     case FRAME_CONT: {
@@ -1491,7 +1501,7 @@ vm_return:
     /* xpcall(f, h, ...): h stays at base[0], f's frame at base+3. */
     TValue f;
     int i;
-    if (nargs < 2) goto ff_fallback;
+    if (nargs < 2 || !tvisfunc(base + 1)) goto ff_fallback;
     FF_ROOM(nargs + 3);
     f = base[0];
     base[0] = base[1];

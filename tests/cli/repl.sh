@@ -23,4 +23,8 @@ same -e 'v = "set by -e"' -i
 printf '=error({})\nreturn 1, 2\n' > "$T/in4"
 STDIN="$T/in4"
 same -i
+printf 'print("script ran", ...)\n' > "$T/s.lua"
+printf 'print("then repl")\n' > "$T/in5"
+STDIN="$T/in5"
+same -i "$T/s.lua" a b
 finish

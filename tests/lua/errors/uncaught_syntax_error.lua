@@ -1,0 +1,3 @@
+-- a syntax error in the main file: message on stderr, exit 1
+print("never printed")
+local x = = 1

@@ -1,0 +1,2 @@
+print("ok")
+-- last line comment, no newline
