@@ -11,6 +11,18 @@ const TValue lu_tab_nilvalue = {LU_VNIL};
 /* Array keys considered by a rehash: 1 .. 2^TAB_MAXABITS. */
 #define TAB_MAXABITS  27
 
+/* Small array parts are colocated: allocated in the same block as the
+** GCtab, right after it (one allocation per small table). t->colo > 0: the
+** array lives there, colo slots; colo < 0: the array has moved out to its
+** own block (grown), the -colo slots stay unused until the table dies. */
+#define TAB_MAXCOLO   16
+
+static LU_AINLINE size_t tab_blocksize(const GCtab *t)
+{
+  int c = t->colo < 0 ? -t->colo : t->colo;
+  return sizeof(GCtab) + (size_t)c * sizeof(TValue);
+}
+
 /* -- Helpers ---------------------------------------------------------------- */
 
 /* Is n an int32 value? Then store it in *k. -0 counts as 0. */
@@ -91,9 +103,11 @@ static void tab_cleararray(TValue *a, uint32_t from, uint32_t to)
 GCtab *lu_tab_new(lua_State *L, uint32_t asize, uint32_t hbits)
 {
   GCtab *t;
+  int colo = asize > 0 && asize <= TAB_MAXCOLO;
   if (LU_UNLIKELY(asize > LU_MAX_ASIZE || hbits > LU_MAX_HBITS))
     lu_err_msg(L, LU_ERR_TABOV);
-  t = &lu_mem_newgco(L, sizeof(GCtab))->tab;
+  t = &lu_mem_newgco(L, sizeof(GCtab) +
+                        (colo ? (size_t)asize * sizeof(TValue) : 0))->tab;
   /* Consistent (empty) before anything else is allocated. */
   t->gct = LU_GCT_TAB;
   t->nomm = 0;
@@ -105,7 +119,12 @@ GCtab *lu_tab_new(lua_State *L, uint32_t asize, uint32_t hbits)
   t->asize = 0;
   t->hmask = 0;
   t->freetop = lu_tab_nilnode;
-  if (asize > 0) {
+  if (colo) {
+    t->colo = (int8_t)asize;
+    t->array = (TValue *)(t + 1);
+    tab_cleararray(t->array, 0, asize);
+    t->asize = asize;
+  } else if (asize > 0) {
     t->array = lu_mem_newvec(L, asize, TValue);
     tab_cleararray(t->array, 0, asize);
     t->asize = asize;
@@ -158,9 +177,10 @@ void lu_tab_clear(GCtab *t)
 
 void lu_tab_free(global_State *g, GCtab *t)
 {
-  if (t->asize > 0) lu_mem_freevec(g, t->array, t->asize, TValue);
+  if (t->asize > 0 && t->colo <= 0)
+    lu_mem_freevec(g, t->array, t->asize, TValue);
   if (hsize(t) > 0) lu_mem_freevec(g, t->node, hsize(t), Node);
-  lu_mem_free(g, t, sizeof(GCtab));
+  lu_mem_free(g, t, tab_blocksize(t));
 }
 
 /* -- Lookups --------------------------------------------------------------- */
@@ -233,7 +253,9 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
     node = lu_mem_newvec(L, 1u << hbits, Node);
     tab_clearnodes(node, 1u << hbits);
   }
-  if (asize < oldasize && asize > 0) {
+  if (asize < oldasize && t->colo > 0) {
+    newarray = t->array;  /* A colocated array shrinks in place. */
+  } else if (asize < oldasize && asize > 0) {
     /* A shrunk array is a fresh block, so that nothing can fail later. */
     newarray = (TValue *)lu_mem_tryrealloc(g, NULL, 0,
                                            (size_t)asize * sizeof(TValue));
@@ -243,12 +265,18 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
     }
   }
   if (asize > oldasize) {
-    TValue *a = (TValue *)lu_mem_tryrealloc(g, t->array,
-                                            (size_t)oldasize * sizeof(TValue),
+    int colo = t->colo > 0;  /* A colocated array moves out to grow. */
+    TValue *a = (TValue *)lu_mem_tryrealloc(g, colo ? NULL : t->array,
+                                            colo ? 0 : (size_t)oldasize * sizeof(TValue),
                                             (size_t)asize * sizeof(TValue));
     if (a == NULL) {
       if (hbits > 0) lu_mem_freevec(g, node, 1u << hbits, Node);
       lu_err_mem(L);
+    }
+    if (colo) {
+      if (oldasize > 0)
+        memcpy(a, t->array, (size_t)oldasize * sizeof(TValue));
+      t->colo = (int8_t)-t->colo;
     }
     tab_cleararray(a, oldasize, asize);
     t->array = a;
@@ -260,7 +288,7 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
   if (asize < oldasize) {
     /* Switch to the shrunk array, then move the old tail into the hash. */
     TValue *oldarray = t->array;
-    if (asize > 0)
+    if (asize > 0 && newarray != oldarray)
       memcpy(newarray, oldarray, (size_t)asize * sizeof(TValue));
     t->array = newarray;
     t->asize = asize;
@@ -271,7 +299,13 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
         *lu_tab_newkey(L, t, &k) = oldarray[i];
       }
     }
-    lu_mem_freevec(g, oldarray, oldasize, TValue);
+    if (t->colo > 0) {
+      /* In place: keep the pointer, clear the unused tail. */
+      t->array = oldarray;
+      tab_cleararray(oldarray, asize, oldasize);
+    } else {
+      lu_mem_freevec(g, oldarray, oldasize, TValue);
+    }
   }
   for (i = 0; i < oldhsize; i++) {
     Node *n = &oldnode[i];

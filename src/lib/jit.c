@@ -154,9 +154,10 @@ static int jit_opt1(JitConfig *jc, lua_State *L, int narg)
     return 1;
   }
   s = luaL_checklstring(L, narg, &len);
-  if (len == 2 && s[0] == 'O' && s[1] >= '0' && s[1] <= '3') {
+  if ((len == 1 && s[0] >= '0' && s[0] <= '3') ||
+      (len == 2 && s[0] == 'O' && s[1] >= '0' && s[1] <= '3')) {
     static const uint32_t level[] = { 0, JIT_OPT_1, JIT_OPT_2, JIT_OPT_3 };
-    jc->flags = level[s[1] - '0'];
+    jc->flags = level[s[len - 1] - '0'];
     return 1;
   } else {
     const char *eq = memchr(s, '=', len);

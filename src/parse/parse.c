@@ -2317,6 +2317,7 @@ static int predict_next(LexState *ls, FuncState *fs, BCPos pc)
   GCstr *name = NULL;
   switch (bc_op(ins)) {
   case BC_MOV:
+    if (bc_d(ins) >= fs->nactvar) return 0;  /* Not a named local. */
     name = var_get(ls, fs, bc_d(ins)).name;
     break;
   case BC_UGET:
