@@ -25,7 +25,7 @@ LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))
 DEPS := $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
 
-.PHONY: all test debug asan clean bench install uninstall
+.PHONY: all test debug asan clean bench install install-compat uninstall
 
 all: $(BUILD)/lunar $(BUILD)/liblunar.a $(BUILD)/liblunar.so
 
@@ -64,3 +64,61 @@ clean:
 	rm -rf build build-debug build-asan
 
 -include $(DEPS)
+
+# ------------------------------------------------------------ install
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the binary, both
+# libraries, the public headers in include/lunar/ (the same names as
+# LuaJIT's include/luajit-2.1/, so `pkg-config --cflags lunar` is a
+# drop-in for `pkg-config --cflags luajit`), lunar.pc and the man page.
+# make install-compat additionally offers the LuaJIT names
+# (include/luajit-2.1, libluajit-5.1.so, luajit.pc) as symlinks, but only
+# where no real LuaJIT is installed under the same prefix.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_BIN = $(DESTDIR)$(PREFIX)/bin
+INSTALL_LIB = $(DESTDIR)$(PREFIX)/lib
+INSTALL_INC = $(DESTDIR)$(PREFIX)/include/lunar
+INSTALL_PC = $(INSTALL_LIB)/pkgconfig
+INSTALL_MAN = $(DESTDIR)$(PREFIX)/share/man/man1
+INSTALL_LMOD = $(DESTDIR)$(PREFIX)/share/lua/5.1
+INSTALL_CMOD = $(DESTDIR)$(PREFIX)/lib/lua/5.1
+PUB_HDR = src/api/lua.h src/api/luaconf.h src/api/lualib.h \
+  src/api/lauxlib.h src/api/luajit.h src/api/lua.hpp
+LUNAR_VERSION_STR := $(shell sed -n 's/.*define LUNAR_VERSION *"lunar \(.*\)"/\1/p' src/api/luajit.h)
+
+install: all
+	install -d $(INSTALL_BIN) $(INSTALL_LIB) $(INSTALL_INC) $(INSTALL_PC) \
+	  $(INSTALL_MAN)
+	install -m 0755 $(BUILD)/lunar $(INSTALL_BIN)/lunar
+	install -m 0644 $(BUILD)/liblunar.a $(INSTALL_LIB)/liblunar.a
+	install -m 0755 $(BUILD)/liblunar.so $(INSTALL_LIB)/liblunar.so
+	install -m 0644 $(PUB_HDR) $(INSTALL_INC)
+	sed -e 's#@PREFIX@#$(PREFIX)#' -e 's#@VERSION@#$(LUNAR_VERSION_STR)#' \
+	  src/api/lunar.pc.in > $(INSTALL_PC)/lunar.pc
+	install -m 0644 docs/lunar.1 $(INSTALL_MAN)/lunar.1
+	@echo "lunar installed in $(DESTDIR)$(PREFIX)"
+
+install-compat: install
+	@cd $(DESTDIR)$(PREFIX)/include && { [ -e luajit-2.1 ] || ln -s lunar luajit-2.1; }
+	@cd $(INSTALL_LIB) && { [ -e libluajit-5.1.so ] || ln -s liblunar.so libluajit-5.1.so; }
+	@cd $(INSTALL_PC) && { [ -e luajit.pc ] || sed -e 's#/lunar$$#/luajit-2.1#' \
+	  -e 's#^Name: .*#Name: LuaJIT (lunar)#' -e 's#-llunar#-lluajit-5.1#' lunar.pc > luajit.pc; }
+
+uninstall:
+	rm -f $(INSTALL_BIN)/lunar $(INSTALL_LIB)/liblunar.a $(INSTALL_LIB)/liblunar.so \
+	  $(INSTALL_PC)/lunar.pc $(INSTALL_MAN)/lunar.1
+	rm -f $(addprefix $(INSTALL_INC)/,$(notdir $(PUB_HDR)))
+	-rmdir $(INSTALL_INC) 2>/dev/null
+	@for l in $(DESTDIR)$(PREFIX)/include/luajit-2.1 $(INSTALL_LIB)/libluajit-5.1.so; do \
+	  [ -L $$l ] && rm -f $$l; done; true
+	@grep -qs '(lunar)' $(INSTALL_PC)/luajit.pc && rm -f $(INSTALL_PC)/luajit.pc; true
+	@echo "lunar uninstalled from $(DESTDIR)$(PREFIX)"
+
+# -- Robustness (tools/difftest, tests/robust, tests/fuzz) ---------------------
+#   make difftest SEEDS=N      N random programs, lunar vs luajit -joff
+#   make fuzz FUZZTIME=S       each libFuzzer target for S seconds (clang)
+SEEDS ?= 500
+FUZZTIME ?= 60
+.PHONY: difftest fuzz allocfail
+difftest: all
+	@LUNAR=$(BUILD)/lunar sh tools/difftest/run.sh $(SEEDS)

@@ -67,8 +67,9 @@ LU_FUNC void lu_state_growstack1(lua_State *L);
 ** error handling". The unwinder must call lu_state_relimitstack once an
 ** error has been caught (pcall, cpcall, resume) to give them back. */
 LU_FUNC void lu_state_relimitstack(lua_State *L);
-/* Shrink the stack if far more than `used` slots (and the current frame)
-** are allocated. Called by the GC for threads it traverses. */
+/* Halve the stack if far more than `used` slots (and L->top) are in use.
+** The GC never calls it (it does not move stacks: C code may hold stack
+** pointers across lu_gc_check); for explicit use on an idle thread. */
 LU_FUNC void lu_state_shrinkstack(lua_State *L, MSize used);
 
 #ifdef LUNAR_STACK_STRESS

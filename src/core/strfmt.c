@@ -86,6 +86,52 @@ static double fmt_tieaway(double n)
   }
 }
 
+/* Fast path for non-integers with a short decimal form, such as 0.5 or
+** 12.375, in the range "%.14g" prints without an exponent (1e-4 <= a <
+** 1e14, a = |n|). If n is the double nearest to Y/10^k for an integer Y of
+** at most 14 digits, then n lies within half an ulp of that 14-digit
+** decimal, far from any rounding midpoint, so "%.14g" prints exactly
+** Y/10^k: write it from integers. Returns 0 when n has no such form. */
+static size_t fmt_short(char *buf, double n, double a)
+{
+  static const double pow10[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15, 1e16, 1e17, 1e18
+  };
+  int k;
+  for (k = 1; k <= 18; k++) {
+    double y = a * pow10[k];
+    double r;
+    if (y >= 1e14) return 0;  /* Needs more than 14 digits. */
+    r = __builtin_round(y);
+    if (r - y < 1e-3 && y - r < 1e-3 && r / pow10[k] == a && r != 0) {
+      uint64_t Y = (uint64_t)r, p = 1, ip, fp;
+      char *w = buf;
+      int i;
+      if (Y % 10 == 0) return 0;  /* Not minimal: cannot happen, be safe. */
+      for (i = 0; i < k; i++) p *= 10;
+      ip = Y / p;
+      fp = Y % p;
+      if (n < 0) *w++ = '-';
+      {
+        char tmp[24];
+        char *e = tmp + sizeof(tmp);
+        char *q = fmt_u64(e, ip);
+        memcpy(w, q, (size_t)(e - q));
+        w += e - q;
+      }
+      *w++ = '.';
+      for (i = k - 1; i >= 0; i--) {
+        w[i] = (char)('0' + fp % 10);
+        fp /= 10;
+      }
+      w += k;
+      return (size_t)(w - buf);
+    }
+  }
+  return 0;
+}
+
 size_t lu_strfmt_num2buf(char *buf, double n)
 {
   if (LU_LIKELY(n == n)) {
@@ -100,6 +146,10 @@ size_t lu_strfmt_num2buf(char *buf, double n)
       len = (size_t)(e - p);
       memcpy(buf, p, len);
       return len;
+    }
+    if (a >= 1e-4 && a < 1e14) {
+      size_t len = fmt_short(buf, n, a);
+      if (len) return len;
     }
     if (a == __builtin_inf()) {
       if (n < 0) { memcpy(buf, "-inf", 4); return 4; }

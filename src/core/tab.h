@@ -5,7 +5,9 @@
 **
 **   array[0 .. asize-1]   values for the integer keys 0 .. asize-1 (key 0
 **                         included, as in LuaJIT). A nil slot is an absent
-**                         key. asize 0: array is NULL.
+**                         key. Small arrays (up to 16 slots at creation)
+**                         share the GCtab's allocation (t->colo, see
+**                         tab.c); code outside tab.c only uses array/asize.
 **   node[0 .. hmask]      the hash part, hmask+1 nodes (a power of two), or
 **                         the shared read-only empty node lu_tab_nilnode
 **                         (hmask 0) so that lookups need no NULL check.
@@ -88,6 +90,13 @@ LU_FUNC TValue *lu_tab_newkey(lua_State *L, GCtab *t, const TValue *key);
 ** is not in the table. Order: array part, then hash nodes; stable while
 ** existing fields are assigned or cleared. */
 LU_FUNC int lu_tab_next(lua_State *L, GCtab *t, TValue *key);
+/* The same traversal by position, for an interpreter that keeps the
+** position in the hidden control slot instead of the last key (saves the
+** key lookup of next()): *idx is 0 to start, then whatever the previous
+** call left. Writes kv[0] = key, kv[1] = value and returns 1, or returns 0
+** at the end. Never fails; a rehash during the traversal (new keys, which
+** Lua leaves undefined) can skip or repeat keys but stays memory-safe. */
+LU_FUNC int lu_tab_iternext(GCtab *t, uint32_t *idx, TValue *kv);
 /* A border of t (Lua 5.1 #): array-size hint, then binary search. */
 LU_FUNC MSize lu_tab_len(GCtab *t);
 

@@ -400,6 +400,7 @@ static int class_match(int c, int cl)
   case 'a': res = isalpha(c); break;
   case 'c': res = iscntrl(c); break;
   case 'd': res = isdigit(c); break;
+  case 'g': res = isgraph(c); break;
   case 'l': res = islower(c); break;
   case 'p': res = ispunct(c); break;
   case 's': res = isspace(c); break;

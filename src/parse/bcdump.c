@@ -860,9 +860,11 @@ GCproto *lu_bcread(BCReadCtx *ctx)
   bcr_keep(&r, obj2gco(r.stack), LU_TTAB);
   bcr_gather(ctx, &r);
   /* Header: "\033" was consumed by the lexer. */
-  if (bcr_byte(&r) != BCDUMP_HEAD2 || bcr_byte(&r) != BCDUMP_HEAD3)
-    bcr_error(&r, LU_ERR_BCBAD);
-  if (bcr_byte(&r) != BCDUMP_VERSION) bcr_error(&r, LU_ERR_BCFMT);
+  /* A bad or truncated header is "incompatible", as in LuaJIT. */
+  if (r.pe - r.p < 4 || r.p[0] != BCDUMP_HEAD2 || r.p[1] != BCDUMP_HEAD3 ||
+      r.p[2] != BCDUMP_VERSION || (r.p[3] & 0x80))
+    bcr_error(&r, LU_ERR_BCFMT);
+  r.p += 3;
   flags = bcr_uleb(&r);
   if ((flags & ~(uint32_t)BCDUMP_F_KNOWN) || (flags & BCDUMP_F_BE) ||
       !(flags & BCDUMP_F_FR2) || (flags & BCDUMP_F_FFI))
