@@ -79,12 +79,14 @@ static const char *script =
   "assert(vec.dot({1,2,3}, {4,5,6}) == 32)\n"
   "local lo, hi = vec.minmax(3, -1, 7, 2)\n"
   "assert(lo == -1 and hi == 7)\n"
-  "local ok, err = pcall(vec.dot, {1}, {1, 2})\n"
+  "local ok, err = pcall(function() local r = vec.dot({1}, {1, 2}) return r end)\n"
   "assert(not ok and err:find(\"bad argument #2 to 'dot' %(length mismatch%)\"), err)\n"
-  "ok, err = pcall(vec.minmax, 1, 'x')\n"
+  "ok, err = pcall(function() local r = vec.minmax(1, 'x') return r end)\n"
   "assert(not ok and err:find(\"bad argument #2 to 'minmax' %(number expected, got string%)\"), err)\n"
   "local c = counter(10)\n"
   "c(); c(); assert(c(5) == 17)\n"
+  "ok, err = pcall(vec.minmax)  -- called by pcall: no name to report\n"
+  "assert(err == \"bad argument #1 to '?' (number expected)\", err)\n"
   "assert(greet('lua') == 'hello, lua (3)' and greet() == 'hello, world (5)')\n"
   "print('cfuncs: ok')\n";
 

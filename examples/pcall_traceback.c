@@ -55,8 +55,8 @@ static int in_cpcall(lua_State *L)
 
 static const char *script =
   "function level3(x) return nil + x end\n"
-  "function level2(x) return level3(x) end\n"
-  "function level1(x) return level2(x) end\n"
+  "function level2(x) local r = level3(x) return r end\n"
+  "function level1(x) local r = level2(x) return r end\n"
   "function fine(a, b) return a .. b end\n";
 
 int main(void)

@@ -44,7 +44,23 @@
 #include "lua.h"
 #include "luajit.h"
 
-#define api_check(L, cond)   luai_apicheck((L), (cond))
+/* API checks (LUA_USE_APICHECK, defined by `make debug`): a failed check
+** names the API function and the violated condition on stderr, then
+** aborts, so misuse fails loudly at the faulty call. */
+#if defined(LUA_USE_APICHECK)
+#include <stdio.h>
+static LU_NORET LU_NOINLINE void api_fail(const char *func, const char *cond)
+{
+  fflush(stdout);
+  fprintf(stderr, "lunar: C API check failed in %s: %s\n", func, cond);
+  fflush(stderr);
+  abort();
+}
+#define api_check(L, cond) \
+  ((void)(L), (cond) ? (void)0 : api_fail(__func__, #cond))
+#else
+#define api_check(L, cond)   ((void)(L))
+#endif
 
 /* The "no value" nil returned for acceptable but absent indices. */
 static const TValue api_none = { LU_VNIL };

@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 
 #include "../core/err.h"
+#include "../core/alloc.h"
 #include "lua.h"
 #include "lauxlib.h"
 
@@ -453,17 +454,6 @@ LUALIB_API int luaL_loadstring(lua_State *L, const char *s)
 
 /* -- State creation ------------------------------------------------------- */
 
-static void *aux_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-  (void)ud;
-  (void)osize;
-  if (nsize == 0) {
-    free(ptr);
-    return NULL;
-  }
-  return realloc(ptr, nsize);
-}
-
 static int aux_panic(lua_State *L)
 {
   const char *s = lua_tostring(L, -1);
@@ -475,8 +465,10 @@ static int aux_panic(lua_State *L)
 
 LUALIB_API lua_State *luaL_newstate(void)
 {
-  lua_State *L = lua_newstate(aux_alloc, NULL);
+  void *arena = lu_alloc_create();
+  lua_State *L = lua_newstate(lu_alloc_f, arena);
   if (L != NULL) lua_atpanic(L, aux_panic);
+  else lu_alloc_destroy(arena);
   return L;
 }
 

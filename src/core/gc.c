@@ -600,6 +600,12 @@ static void gc_finalize(lua_State *L)
   if (status != LUA_OK) lu_err_throw(L, status);  /* Message at top-1. */
 }
 
+void lu_gc_finalize(lua_State *L)
+{
+  if (G(L)->gc.mmudata != NULL)
+    gc_finalize(L);
+}
+
 void lu_gc_finalize_all(lua_State *L)
 {
   global_State *g = G(L);

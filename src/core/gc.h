@@ -94,6 +94,8 @@ LU_FUNC void lu_gc_stress(lua_State *L);
 ** (for LUA_GCSTEP: 1 if a cycle finished). */
 LU_FUNC int lu_gc_api(lua_State *L, int what, int data);
 
+/* Run one pending finalizer, if any (errors in __gc propagate). */
+LU_FUNC void lu_gc_finalize(lua_State *L);
 /* Call all pending finalizers (lu_state_close, after a full cycle). */
 LU_FUNC void lu_gc_finalize_all(lua_State *L);
 /* Finalize every userdata with __gc, reachable or not (lu_state_close). */

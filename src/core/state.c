@@ -15,6 +15,7 @@
 #include <sys/random.h>
 
 #include "state.h"
+#include "alloc.h"
 #include "mem.h"
 #include "str.h"
 #include "tab.h"
@@ -249,7 +250,13 @@ static void state_freeall(lua_State *L)
   L->stack = NULL;
   L->stacksize = 0;
   lu_assert(g->gc.total == sizeof(GG_State), "memory leak at state close");
-  g->allocf(g->allocd, GG, sizeof(GG_State), 0);
+  {
+    lua_Alloc allocf = g->allocf;
+    void *allocd = g->allocd;
+    allocf(allocd, GG, sizeof(GG_State), 0);
+    /* The default allocator's arena dies with its state. */
+    if (allocf == lu_alloc_f) lu_alloc_destroy(allocd);
+  }
 }
 
 lua_State *lu_state_open(lua_Alloc f, void *ud)

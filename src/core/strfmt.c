@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <math.h>
+#include <float.h>
 
 #include "strfmt.h"
 #include "str.h"
@@ -132,6 +133,90 @@ static size_t fmt_short(char *buf, double n, double a)
   return 0;
 }
 
+/* General fast path: the 14 significant digits from one long double
+** multiplication. With a 64-bit significand, y = a * 10^(13-e) (powers of
+** ten up to 10^27 are exact) is off by less than 4e-6 from the true
+** product, so rounding y to an integer gives the digits "%.14g" prints,
+** unless y lies within 1e-5 of a midpoint: then (and for exponents out of
+** the table's range, or without a long double wider than double) return 0
+** and let the exact path decide. The digits are laid out in "%g" style. */
+static size_t fmt_g14(char *buf, double n, double a)
+{
+#if LDBL_MANT_DIG >= 64
+  static const long double p10[28] = {
+    1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
+    1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
+    1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L
+  };
+  char dg[14];
+  uint64_t D = 0;
+  int e = (int)floor(log10(a));
+  int tries, nd, i;
+  char *w = buf;
+  for (tries = 0; tries < 3; tries++) {
+    int p = 13 - e;
+    long double y, fl;
+    if (p > 27 || p < -27) return 0;
+    y = p >= 0 ? (long double)a * p10[p] : (long double)a / p10[-p];
+    if (y >= 1e14L) { e++; continue; }
+    if (y < 1e13L) { e--; continue; }
+    fl = floorl(y);
+    if (y - fl > 0.5L - 1e-5L && y - fl < 0.5L + 1e-5L) return 0;
+    D = (uint64_t)(y - fl >= 0.5L ? fl + 1 : fl);
+    if (D >= 100000000000000ull) {  /* Rounded up to 10^14. */
+      D /= 10;
+      e++;
+    }
+    break;
+  }
+  if (tries == 3) return 0;
+  for (i = 13; i >= 0; i--) {
+    dg[i] = (char)('0' + D % 10);
+    D /= 10;
+  }
+  for (nd = 14; nd > 1 && dg[nd - 1] == '0'; nd--) {}
+  if (n < 0) *w++ = '-';
+  if (e < -4 || e >= 14) {
+    /* d.ddde+XX */
+    *w++ = dg[0];
+    if (nd > 1) {
+      *w++ = '.';
+      memcpy(w, dg + 1, (size_t)nd - 1);
+      w += nd - 1;
+    }
+    *w++ = 'e';
+    *w++ = e < 0 ? '-' : '+';
+    {
+      int x = e < 0 ? -e : e;
+      if (x >= 100) *w++ = (char)('0' + x / 100);
+      *w++ = (char)('0' + x / 10 % 10);
+      *w++ = (char)('0' + x % 10);
+    }
+  } else if (e >= 0) {
+    /* ddd.ddd */
+    int ni = e + 1;
+    memcpy(w, dg, (size_t)ni);
+    w += ni;
+    if (nd > ni) {
+      *w++ = '.';
+      memcpy(w, dg + ni, (size_t)(nd - ni));
+      w += nd - ni;
+    }
+  } else {
+    /* 0.000ddd */
+    *w++ = '0';
+    *w++ = '.';
+    for (i = 0; i < -e - 1; i++) *w++ = '0';
+    memcpy(w, dg, (size_t)nd);
+    w += nd;
+  }
+  return (size_t)(w - buf);
+#else
+  (void)buf; (void)n; (void)a;
+  return 0;
+#endif
+}
+
 size_t lu_strfmt_num2buf(char *buf, double n)
 {
   if (LU_LIKELY(n == n)) {
@@ -149,6 +234,10 @@ size_t lu_strfmt_num2buf(char *buf, double n)
     }
     if (a >= 1e-4 && a < 1e14) {
       size_t len = fmt_short(buf, n, a);
+      if (len) return len;
+    }
+    if (a > 0 && a != __builtin_inf()) {
+      size_t len = fmt_g14(buf, n, a);
       if (len) return len;
     }
     if (a == __builtin_inf()) {

@@ -24,6 +24,7 @@
 
 #include <setjmp.h>
 #include "vm.h"
+#include "ff.h"
 
 /* Kinds of C frames. */
 enum {
@@ -58,11 +59,17 @@ enum {
   VMX_INIT      /* Export the handler addresses (dispatch init). */
 };
 
+/* Extra entries of the interpreter's label table after the opcodes and
+** fast functions: the hook handlers. */
+#define VM_HOOK_INS    (BC__MAX + FF__MAX)
+#define VM_HOOK_CALL   (BC__MAX + FF__MAX + 1)
+#define VM_NLABELS     (BC__MAX + FF__MAX + 2)
+
 /* The interpreter (src/vm/vm.c). Returns when a frame linked as FRAME_C or
 ** FRAME_CP returns: its results are at the frame's function slot .. L->top-1
 ** and L->base is the frame below it. For VMX_INIT, `n` is ignored and the
-** handler table (BC__MAX + LU_MAX_FF entries) is written to
-** lu_vm_init_out. */
+** handler table (VM_NLABELS entries) is written to the array given to
+** lu_vm_exec_init. */
 LU_FUNC void lu_vm_exec(lua_State *L, int mode, int n);
 LU_FUNC void lu_vm_exec_init(const void **out);
 

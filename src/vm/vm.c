@@ -52,6 +52,7 @@
 #include "../core/strscan.h"
 #include "../core/buf.h"
 #include "../core/tab.h"
+#include "debug.h"
 
 /* Continuation kinds (stored raw in the CONT frame, see above). */
 enum {
@@ -123,17 +124,7 @@ static LU_NOINLINE TValue *vm_mmframe(lua_State *L, TValue *base,
   L->base = base;
   L->top = vm_frametop(base);
   L->savedpc = pc;
-  /* Check room for the callee's frame here, in the caller's context: a
-  ** stack overflow then has the caller's position (as LuaJIT reports
-  ** overflows in metamethod calls). */
-  {
-    MSize need = 4 + 4 + ((tvisfunc(&f) && isluafunc(funcV(&f))) ?
-                          funcproto(funcV(&f))->framesize : LUA_MINSTACK);
-    if ((size_t)(L->top - L->stack) + need + LU_STACK_EXTRA + 1 >
-        LU_MAX_STACK)
-      lu_err_str(L, err2msg(LU_ERR_STKOV));  /* With position. */
-    lu_state_checkstack(L, need);
-  }
+  lu_state_checkstack(L, 4 + 4 + LUA_MINSTACK);
   base = L->base;
   top = vm_frametop(base);
   nb = top + 4;
@@ -487,6 +478,7 @@ static void vm_run(lua_State *L, int mode, int nret, const void **initout)
 #define FFLABEL(lib, name)  &&F_##lib##_##name,
     FFDEF(FFLABEL)
 #undef FFLABEL
+    &&H_ins, &&H_call   /* Hook handlers (VM_HOOK_INS, VM_HOOK_CALL). */
   };
 
   if (mode == VMX_INIT) {
@@ -532,6 +524,7 @@ vm_return:
       for (; i < want; i++) setnilV(&dst[i]);
       multres = nres;
       base = dst - bc_a(ins);
+      L->savedpc = pc;  /* Line hooks: no new line after a call. */
       LOADK();
       DISPATCH();
     }
@@ -1626,6 +1619,61 @@ vm_return:
   }
 #undef FF_RET1
 #undef FF_ROOM
+
+  /* -- Hooks ------------------------------------------------------------
+  ** With hooks set, lu_dispatch_update points opcodes at H_ins (line,
+  ** count and return hooks: before every instruction, or before returns)
+  ** and function headers and fast functions at H_call (call hook).
+  */
+
+  H_ins: {
+    L->base = base;
+    L->top = vm_frametop(base);
+    lu_debug_hookins(L, pc);
+    base = L->base;
+    goto *disp[GG_LEN_DDISP + bc_op(ins)];  /* The original handler. */
+  }
+  H_call: {
+    int op = (int)bc_op(pc[-1]);
+    if (op == BC_FUNCF || op == BC_IFUNCF || op == BC_FUNCV ||
+        op == BC_IFUNCV) {
+      GCproto *pt = (GCproto *)(pc - 1) - 1;
+      int i;
+      kbase = (TValue *)pt->k;
+      if (LU_UNLIKELY(base + nargs + 2 + pt->framesize > L->maxstack))
+        base = vm_growstack(L, base, pc, nargs,
+                            (MSize)(nargs + 2 + pt->framesize));
+      if (op == BC_FUNCV || op == BC_IFUNCV) {
+        TValue *nbase = base + nargs + 2;
+        nbase[-2] = base[-2];
+        nbase[-1].u64 = (uint64_t)((nargs + 2) * sizeof(TValue)) | FRAME_VARG;
+        for (i = 0; i < pt->numparams; i++) {
+          if (i < nargs) {
+            nbase[i] = base[i];
+            setnilV(&base[i]);
+          } else {
+            setnilV(&nbase[i]);
+          }
+        }
+        base = nbase;
+      } else {
+        for (i = nargs; i < pt->numparams; i++) setnilV(&base[i]);
+      }
+      L->base = base;
+      L->top = base + pt->framesize;
+      L->savedpc = pc;
+      lu_debug_hookcall(L);
+      base = L->base;
+      DISPATCH();
+    }
+    /* C and fast functions: the hook, then the plain C call. */
+    L->base = base;
+    L->top = base + nargs;
+    lu_state_checkstack(L, LUA_MINSTACK);
+    lu_debug_hookcall(L);
+    base = L->base;
+    goto ff_fallback;
+  }
 
   L_badop: {
     SAVE_STATE();
