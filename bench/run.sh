@@ -30,7 +30,7 @@ run() {
   out=$(mktemp); err=$(mktemp)
   if [ -n "$TIME" ]; then
     $TIME -f "%e %M" -o "$err" ${cmd[$vm]} "$f" >"$out" 2>/dev/null
-    read -r t rss <"$err"
+    read -r t rss < <(tail -n 1 "$err")
   else
     local s e
     s=$(date +%s.%N); ${cmd[$vm]} "$f" >"$out" 2>/dev/null; e=$(date +%s.%N)
