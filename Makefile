@@ -86,7 +86,9 @@ PUB_HDR = src/api/lua.h src/api/luaconf.h src/api/lualib.h \
   src/api/lauxlib.h src/api/luajit.h src/api/lua.hpp
 LUNAR_VERSION_STR := $(shell sed -n 's/.*define LUNAR_VERSION *"lunar \(.*\)"/\1/p' src/api/luajit.h)
 
-install: all
+# INSTALL_NOBUILD=1 installs what is in $(BUILD) without running make all
+# first (used by tests/cli/examples.sh so a test never rebuilds a tree).
+install: $(if $(INSTALL_NOBUILD),,all)
 	install -d $(INSTALL_BIN) $(INSTALL_LIB) $(INSTALL_INC) $(INSTALL_PC) \
 	  $(INSTALL_MAN)
 	install -m 0755 $(BUILD)/lunar $(INSTALL_BIN)/lunar
@@ -122,3 +124,52 @@ FUZZTIME ?= 60
 .PHONY: difftest fuzz allocfail
 difftest: all
 	@LUNAR=$(BUILD)/lunar sh tools/difftest/run.sh $(SEEDS)
+
+FUZZ_BUILD = build-fuzz
+FUZZ_TARGETS = $(basename $(notdir $(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+
+fuzz:
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g -fno-omit-frame-pointer" \
+	  XCFLAGS="-DLUNAR_USE_ASSERT -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	  XLDFLAGS="$(FUZZ_SAN)" $(FUZZ_BUILD)/liblunar.a
+	@mkdir -p $(FUZZ_BUILD)/fuzz $(FUZZ_BUILD)/crashes
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  clang -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Isrc/api \
+	    tests/fuzz/$$t.c $(FUZZ_BUILD)/liblunar.a -lm -ldl -o $(FUZZ_BUILD)/fuzz/$$t; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+	  c=tests/fuzz/corpus_$${t#fuzz_}; [ -d $$c ] || c=tests/fuzz/corpus_$${t#fuzz_load_}; mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+	  echo "== $$t ($(FUZZTIME) s)"; \
+	  $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZTIME) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=4096 -print_final_stats=1 \
+	    -artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- \
+	    $(FUZZ_BUILD)/corpus/$$t $$( [ -d $$c ] && echo $$c ) 2>&1 | \
+	    grep -E '^(==|#[0-9]+ *DONE|SUMMARY|artifact_prefix|stat::number_of_executed_units)|ERROR|Test unit written' || true; \
+	done
+	@ls $(FUZZ_BUILD)/crashes | sed 's/^/crash: /' | head -n 50
+
+# -- Bytecode loader fuzzing (tests/fuzz; see tests/fuzz/bcmut.c) ---------
+#   make bcfuzz [N=100000] [SEED=1]  mutation test under ASan + UBSan
+#   make fuzz-bc                     libFuzzer target build-fuzz/fuzz_load_bc
+#                                    (run: build-fuzz/fuzz_load_bc
+#                                    tests/fuzz/corpus_bc -max_total_time=300)
+BCFUZZ_ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+.PHONY: bcfuzz fuzz-bc
+bcfuzz:
+	$(MAKE) BUILD=build-asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	  XCFLAGS="-DLUNAR_USE_ASSERT -DLUA_USE_APICHECK $(BCFUZZ_ASAN)" \
+	  XLDFLAGS="-fsanitize=address,undefined" build-asan/liblunar.a
+	$(CC) $(CSTD) -O1 -g $(BCFUZZ_ASAN) -o build-asan/bcmut \
+	  tests/fuzz/bcmut.c build-asan/liblunar.a $(LDLIBS)
+	ASAN_OPTIONS=allocator_may_return_null=1 build-asan/bcmut -q \
+	  -n $(or $(N),100000) -s $(or $(SEED),1) \
+	  $$(find tests/lua tests/bc -name '*.lua' | sort)
+
+fuzz-bc:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  XCFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
+	  XLDFLAGS="-fsanitize=address,undefined" build-fuzz/liblunar.a
+	clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined \
+	  -o build-fuzz/fuzz_load_bc tests/fuzz/fuzz_load_bc.c \
+	  build-fuzz/liblunar.a $(LDLIBS)

@@ -58,8 +58,19 @@ static LU_NORET LU_NOINLINE void api_fail(const char *func, const char *cond)
 }
 #define api_check(L, cond) \
   ((void)(L), (cond) ? (void)0 : api_fail(__func__, #cond))
+/* The helpers below check on behalf of the API function that called them,
+** whose name they receive as a hidden last argument (apifn). */
+#define API_FNARG       , __func__
+#define API_FNPASS      , apifn
+#define API_FNPARAM     , const char *apifn
+#define api_checkh(L, cond) \
+  ((void)(L), (cond) ? (void)0 : api_fail(apifn, #cond))
 #else
 #define api_check(L, cond)   ((void)(L))
+#define API_FNARG
+#define API_FNPASS
+#define API_FNPARAM
+#define api_checkh(L, cond)  ((void)(L))
 #endif
 
 /* The "no value" nil returned for acceptable but absent indices. */
@@ -86,15 +97,15 @@ static GCtab *api_curenv(lua_State *L)
 }
 
 /* Map an API index to its value (see the essay at the top). */
-static TValue *api_index2adr(lua_State *L, int idx)
+static TValue *api_index2adr_(lua_State *L, int idx API_FNPARAM)
 {
   global_State *g = G(L);
   if (idx > 0) {
     TValue *o = L->base + (idx - 1);
-    api_check(L, idx <= (int)(L->maxstack - L->base));
+    api_checkh(L, idx <= (int)(L->maxstack - L->base));
     return o < L->top ? o : (TValue *)&api_none;
   } else if (idx > LUA_REGISTRYINDEX) {
-    api_check(L, idx != 0 && -idx <= (int)(L->top - L->base));
+    api_checkh(L, idx != 0 && -idx <= (int)(L->top - L->base));
     return L->top + idx;
   } else if (idx == LUA_REGISTRYINDEX) {
     return &g->registrytv;
@@ -103,7 +114,7 @@ static TValue *api_index2adr(lua_State *L, int idx)
     return &g->tmptv;
   } else {
     GCfunc *fn = api_curfunc(L);
-    api_check(L, fn != NULL && iscfunc(fn));
+    api_checkh(L, fn != NULL && iscfunc(fn));
     if (fn == NULL) return (TValue *)&api_none;
     if (idx == LUA_ENVIRONINDEX) {
       if (fn->c.env != NULL)
@@ -120,6 +131,8 @@ static TValue *api_index2adr(lua_State *L, int idx)
   }
 }
 
+#define api_index2adr(L, idx)  api_index2adr_((L), (idx) API_FNARG)
+
 /* Does o (from api_index2adr) name an existing value? */
 #define api_valid(o)   ((o) != &api_none)
 
@@ -131,31 +144,32 @@ static LU_AINLINE void api_incr_top(lua_State *L)
 }
 
 /* The table at idx (API misuse if it is not one). */
-static GCtab *api_tab(lua_State *L, int idx)
+static GCtab *api_tab_(lua_State *L, int idx API_FNPARAM)
 {
-  TValue *o = api_index2adr(L, idx);
-  api_check(L, tvistab(o));
+  TValue *o = api_index2adr_(L, idx API_FNPASS);
+  api_checkh(L, tvistab(o));
   if (!tvistab(o)) lu_err_msgv(L, LU_ERR_BADTYPE, "table", lu_typename(o));
   return tabV(o);
 }
+#define api_tab(L, idx)  api_tab_((L), (idx) API_FNARG)
 
 /* Store v at idx (lua_replace, lua_copy): the pseudo-indices for globals
 ** and the environment replace the table itself; upvalues get a barrier. */
-static void api_store(lua_State *L, int idx, const TValue *v)
+static void api_store_(lua_State *L, int idx, const TValue *v API_FNPARAM)
 {
   if (idx == LUA_GLOBALSINDEX) {
-    api_check(L, tvistab(v));
+    api_checkh(L, tvistab(v));
     if (tvistab(v)) L->env = tabV(v);
   } else if (idx == LUA_ENVIRONINDEX) {
     GCfunc *fn = api_curfunc(L);
-    api_check(L, fn != NULL && tvistab(v));
+    api_checkh(L, fn != NULL && tvistab(v));
     if (fn == NULL || !tvistab(v))
       lu_err_str(L, err2msg(LU_ERR_NOENV));
     fn->c.env = obj2gco(tabV(v));
     lu_gc_objbarrier(L, fn, tabV(v));
   } else {
-    TValue *o = api_index2adr(L, idx);
-    api_check(L, api_valid(o));
+    TValue *o = api_index2adr_(L, idx API_FNPASS);
+    api_checkh(L, api_valid(o));
     if (!api_valid(o)) return;
     copyTV(L, o, v);
     if (idx < LUA_GLOBALSINDEX && tvisgcv(v)) {
@@ -164,6 +178,7 @@ static void api_store(lua_State *L, int idx, const TValue *v)
     }
   }
 }
+#define api_store(L, idx, v)  api_store_((L), (idx), (v) API_FNARG)
 
 /* -- State manipulation --------------------------------------------------- */
 

@@ -13,14 +13,33 @@
 #define LUA_CDIR   "!/"
 #define LUA_LUADIR "/lua/5.1/"
 #define LUA_LJDIR  "/luajit-2.1/"
+/* Lua modules: LuaJIT's and LuaRocks' /usr/local trees, then Debian's
+** /usr/share/lua/5.1. C modules: /usr/local (LuaRocks), Debian's
+** multiarch directory and the plain /usr/lib one. The same list as
+** Debian's lua5.1 plus LuaJIT's share directory. */
+#if defined(__x86_64__)
+#define LUA_MULTIARCH "x86_64-linux-gnu"
+#elif defined(__aarch64__)
+#define LUA_MULTIARCH "aarch64-linux-gnu"
+#elif defined(__i386__)
+#define LUA_MULTIARCH "i386-linux-gnu"
+#elif defined(__arm__)
+#define LUA_MULTIARCH "arm-linux-gnueabihf"
+#elif defined(__riscv) && __riscv_xlen == 64
+#define LUA_MULTIARCH "riscv64-linux-gnu"
+#else
+#define LUA_MULTIARCH "x86_64-linux-gnu"
+#endif
 #define LUA_PATH_DEFAULT \
   "./?.lua;" \
   "/usr/local/share/luajit-2.1/?.lua;" \
   "/usr/local/share/lua/5.1/?.lua;/usr/local/share/lua/5.1/?/init.lua;" \
+  "/usr/local/lib/lua/5.1/?.lua;/usr/local/lib/lua/5.1/?/init.lua;" \
   "/usr/share/lua/5.1/?.lua;/usr/share/lua/5.1/?/init.lua"
 #define LUA_CPATH_DEFAULT \
   "./?.so;/usr/local/lib/lua/5.1/?.so;" \
-  "/usr/lib/x86_64-linux-gnu/lua/5.1/?.so;" \
+  "/usr/lib/" LUA_MULTIARCH "/lua/5.1/?.so;" \
+  "/usr/lib/lua/5.1/?.so;" \
   "/usr/local/lib/lua/5.1/loadall.so"
 
 #define LUA_PATH     "LUA_PATH"

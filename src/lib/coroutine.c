@@ -146,6 +146,7 @@ static int co_wrap(lua_State *L)
 {
   co_create(L);
   lua_pushcclosure(L, co_wrapaux, 1);
+  lu_lib_markff(L, "coroutine", "wrap_aux");
   return 1;
 }
 

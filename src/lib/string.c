@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "../core/obj.h"
+#include "../core/err.h"
 #include "../api/lua.h"
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
@@ -303,10 +304,32 @@ static int str_rep(lua_State *L)
 LU_FUNC int lu_bcwrite(lua_State *L, GCproto *pt, lua_Writer writer,
                        void *data, int strip) __attribute__((weak));
 
+/* The writer runs outside the writer's own protection and must not throw
+** (the dump buffer would leak): the chunk is turned into a string under
+** lua_cpcall and parked in the registry, so an allocation failure comes
+** back as a status. */
+typedef struct DumpOut { const void *p; size_t sz; } DumpOut;
+static char dump_key;
+
+static int dump_store(lua_State *L)
+{
+  DumpOut *o = (DumpOut *)lua_touserdata(L, 1);
+  lua_pushlightuserdata(L, &dump_key);
+  lua_pushlstring(L, (const char *)o->p, o->sz);
+  lua_rawset(L, LUA_REGISTRYINDEX);
+  return 0;
+}
+
 static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
 {
-  sb_addlstr((StrBuf *)ud, (const char *)p, sz);
-  return 0;
+  DumpOut o;
+  int status;
+  (void)ud;
+  o.p = p;
+  o.sz = sz;
+  status = lua_cpcall(L, dump_store, &o);
+  if (status) lua_pop(L, 1);  /* The error message. */
+  return status;
 }
 
 /* string.dump(f [, strip]): LuaJIT's bytecode format. Any true second
@@ -314,7 +337,6 @@ static int dump_writer(lua_State *L, const void *p, size_t sz, void *ud)
 static int str_dump(lua_State *L)
 {
   int strip, status;
-  StrBuf sb;
   luaL_checktype(L, 1, LUA_TFUNCTION);
   strip = lua_toboolean(L, 2);
   lua_settop(L, 1);
@@ -322,12 +344,16 @@ static int str_dump(lua_State *L)
     return luaL_error(L, "unable to dump given function");
   if (lu_bcwrite == NULL)
     return luaL_error(L, "string.dump: not implemented (no bytecode writer)");
-  sb_init(L, &sb);
   /* lua_topointer of a function is its GCfunc. */
   status = lu_bcwrite(L, funcproto((GCfunc *)lua_topointer(L, 1)),
-                      dump_writer, &sb, strip);
+                      dump_writer, NULL, strip);
+  if (status == LUA_ERRMEM) lu_err_mem(L);
   if (status) return luaL_error(L, "unable to dump given function");
-  sb_result(&sb);
+  lua_pushlightuserdata(L, &dump_key);
+  lua_rawget(L, LUA_REGISTRYINDEX);
+  lua_pushlightuserdata(L, &dump_key);
+  lua_pushnil(L);
+  lua_rawset(L, LUA_REGISTRYINDEX);
   return 1;
 }
 

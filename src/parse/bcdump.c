@@ -420,11 +420,6 @@ static GCtab *bcr_ktab(BCRead *r)
 
 /* -- Instruction verification ------------------------------------------------ */
 
-static int bcv_isslot(GCproto *pt, int slot)
-{
-  return slot >= 0 && slot < (int)pt->framesize;
-}
-
 static int bcv_kgc_is(GCproto *pt, MSize idx, int gct)
 {
   return idx < pt->sizekgc && proto_kgc(pt, idx)->gch.gct == gct;
@@ -456,6 +451,19 @@ static BCPos bcv_target(BCIns ins, BCPos pc)
   return (BCPos)((ptrdiff_t)pc + 1 + bc_j(ins));
 }
 
+/* MULTRES tracking. The interpreter's MULTRES (the number of values left by
+** a CALL/CALLM/VARG with B = 0) is read by CALLM, CALLMT, RETM and TSETM
+** from the slots above the producer's base. A forward dataflow pass gives
+** every reachable instruction the MULTRES base valid on entry on all paths
+** (MR_NONE when there is none or the paths disagree). Only JMP and UCLO
+** pass it through, as in the parser's `return f()` after closing upvalues;
+** every other instruction may clobber it. */
+#define MR_TOP   (-2)   /* Not reached (yet). */
+#define MR_NONE  (-1)   /* No valid MULTRES. */
+/* Unreachable code (the parser leaves dead code after a return) never
+** runs, so any MULTRES use in it is harmless. */
+#define MR_OK(s, base)  ((s) == MR_TOP || (s) == (base))
+
 /* Does ins leave MULTRES results starting at slot *base? */
 static int bcv_multres(BCIns ins, int *base)
 {
@@ -467,29 +475,79 @@ static int bcv_multres(BCIns ins, int *base)
   return 0;
 }
 
+/* Merge state s into mr[pc]; queue pc when it changed. */
+static void bcv_flow(int16_t *mr, BCPos *work, MSize *nwork, BCPos pc, int s)
+{
+  int old = mr[pc];
+  int merged = old == MR_TOP ? s : old == s ? s : MR_NONE;
+  if (merged != old) {
+    mr[pc] = (int16_t)merged;
+    work[(*nwork)++] = pc;
+  }
+}
+
+/* Compute mr[] for all instructions (all operands already checked, so
+** every jump target is inside 1 .. sizebc-1). Returns 0 if control can
+** fall off the end of the bytecode. */
+static int bcv_dataflow(GCproto *pt, int16_t *mr, BCPos *work)
+{
+  BCIns *bc = proto_bc(pt);
+  MSize n = pt->sizebc, nwork = 0, i;
+  for (i = 0; i < n; i++) mr[i] = MR_TOP;
+  bcv_flow(mr, work, &nwork, 1, MR_NONE);
+  while (nwork > 0) {
+    BCPos pc = work[--nwork];
+    BCIns ins = bc[pc];
+    BCOp op = bc_op(ins);
+    int out = MR_NONE, falls = 1, jumps = 0, base;
+    if (bcv_multres(ins, &base)) out = base;
+    switch (op) {
+    case BC_JMP: case BC_UCLO:
+      out = mr[pc]; falls = 0; jumps = 1; break;
+    case BC_ISNEXT: falls = 0; jumps = 1; break;
+    case BC_FORI: case BC_FORL: case BC_ITERL: jumps = 1; break;
+    case BC_RETM: case BC_RET: case BC_RET0: case BC_RET1:
+    case BC_CALLT: case BC_CALLMT:
+      falls = 0; break;
+    default: break;
+    }
+    /* A comparison's successors are its JMP (whose target it takes) and
+    ** the instruction after that JMP. */
+    if (op <= BC_ISF) {
+      if (pc + 2 >= n) return 0;
+      bcv_flow(mr, work, &nwork, pc + 2, MR_NONE);
+    }
+    if (jumps) bcv_flow(mr, work, &nwork, bcv_target(ins, pc), out);
+    if (falls) {
+      if (pc + 1 >= n) return 0;
+      bcv_flow(mr, work, &nwork, pc + 1, out);
+    }
+  }
+  return 1;
+}
+
+/* Does the slot range lo .. hi (inclusive, hi may be below lo: empty)
+** lie in the frame? */
+static int bcv_range(GCproto *pt, int lo, int hi)
+{
+  return hi < lo || (lo >= 0 && hi < (int)pt->framesize);
+}
+
+/* Check every instruction of pt against its operand modes (lu_bc_mode),
+** then the extra rules of the opcodes that touch ranges of slots, MULTRES
+** or paired instructions. Throws on the first violation. */
 static void bcv_proto(BCRead *r, GCproto *pt)
 {
   BCIns *bc = proto_bc(pt);
   MSize n = pt->sizebc;
-  uint8_t *target;
-  BCPos pc;
-  BCOp last;
-  /* Jump targets, so MULTRES consumers can be checked for entry points. */
-  target = (uint8_t *)lu_mem_new(r->L, n);
-  memset(target, 0, n);
+  size_t memsz = ((n * sizeof(int16_t) + 3) & ~(size_t)3) + 2 * n * sizeof(BCPos);
+  int16_t *mr;
+  BCPos *work, pc;
+  /* Pass 1: opcodes and operands, so that all jump targets are valid. */
   for (pc = 1; pc < n; pc++) {
     BCIns ins = bc[pc];
     BCOp op = bc_op(ins);
-    if (op < BC__MAX && bcmode_hasd(op) && bcmode_d(op) == BCMjump) {
-      ptrdiff_t t = (ptrdiff_t)pc + 1 + bc_j(ins);
-      if (t >= 0 && t < (ptrdiff_t)n) target[t] = 1;
-    }
-  }
-  for (pc = 1; pc < n; pc++) {
-    BCIns ins = bc[pc];
-    BCOp op = bc_op(ins);
-    int a = bc_a(ins), b = bc_b(ins), c = bc_c(ins), d = bc_d(ins);
-    int ok = 1, mbase;
+    int a = bc_a(ins), d = bc_d(ins);
     if (op >= BC_FUNCF || op == BC_JFORI || op == BC_IFORL ||
         op == BC_JFORL || op == BC_IITERL || op == BC_JITERL ||
         op == BC_ILOOP || op == BC_JLOOP || op == BC_ISTYPE ||
@@ -505,9 +563,20 @@ static void bcv_proto(BCRead *r, GCproto *pt)
     if (bcmode_hasd(op)) {
       if (!bcv_operand(pt, bcmode_d(op), (uint32_t)d, pc)) goto bad;
     } else {
-      if (!bcv_operand(pt, bcmode_b(op), (uint32_t)b, pc) ||
-          !bcv_operand(pt, bcmode_c(op), (uint32_t)c, pc)) goto bad;
+      if (!bcv_operand(pt, bcmode_b(op), (uint32_t)bc_b(ins), pc) ||
+          !bcv_operand(pt, bcmode_c(op), (uint32_t)bc_c(ins), pc)) goto bad;
     }
+  }
+  mr = (int16_t *)lu_mem_new(r->L, memsz);
+  /* Every pc is queued at most twice (TOP -> base -> NONE). */
+  work = (BCPos *)((char *)mr + ((n * sizeof(int16_t) + 3) & ~(size_t)3));
+  if (!bcv_dataflow(pt, mr, work)) goto badfree;
+  /* Pass 2: the rules of single opcodes. */
+  for (pc = 1; pc < n; pc++) {
+    BCIns ins = bc[pc];
+    BCOp op = bc_op(ins);
+    int a = bc_a(ins), b = bc_b(ins), c = bc_c(ins), d = bc_d(ins);
+    int ok = 1;
     switch (op) {
     case BC_ISLT: case BC_ISGE: case BC_ISLE: case BC_ISGT:
     case BC_ISEQV: case BC_ISNEV: case BC_ISEQS: case BC_ISNES:
@@ -518,29 +587,31 @@ static void bcv_proto(BCRead *r, GCproto *pt)
       break;
     case BC_CAT: ok = b <= c; break;
     case BC_KNIL: ok = a <= d; break;
-    case BC_TSETM:
-      ok = a >= 1 && !target[pc] && pc > 1 &&
-           bcv_multres(bc[pc - 1], &mbase) && mbase == a;
+    case BC_TSETM: {
+      /* R(A-1)[i ..] = MULTRES values at A; KN(D) is 2^52 + i. */
+      uint64_t k = proto_knum(pt, d).u64;
+      ok = a >= 1 && MR_OK(mr[pc], a) && (k >> 32) == 0x43300000u &&
+           (uint32_t)k <= LU_MAX_ASIZE;
       break;
-    case BC_CALLM:
-      ok = bcv_isslot(pt, a + 1 + c) && bcv_isslot(pt, a + b - 2 < a ? a + 1 : a + b - 2) &&
-           !target[pc] && pc > 1 && bcv_multres(bc[pc - 1], &mbase) &&
-           mbase == a + 2 + c;
+    }
+    case BC_CALLM:  /* Function at A, C fixed args at A+2 .., MULTRES. */
+      ok = bcv_range(pt, a, a + 1 + c) && bcv_range(pt, a, a + b - 2) &&
+           MR_OK(mr[pc], a + 2 + c);
       break;
     case BC_CALL:
-      ok = c >= 1 && bcv_isslot(pt, a + c) && (b == 0 || bcv_isslot(pt, a + b - 2 < a ? a : a + b - 2)) &&
-           bcv_isslot(pt, a + 1);
+      ok = c >= 1 && bcv_range(pt, a, a + 1 + (c - 1)) &&
+           bcv_range(pt, a, a + b - 2);
       break;
     case BC_CALLMT:
-      ok = bcv_isslot(pt, a + 1 + d) && !target[pc] && pc > 1 &&
-           bcv_multres(bc[pc - 1], &mbase) && mbase == a + 2 + d;
+      ok = bcv_range(pt, a, a + 1 + d) && MR_OK(mr[pc], a + 2 + d);
       break;
     case BC_CALLT:
-      ok = d >= 1 && bcv_isslot(pt, a + d) && bcv_isslot(pt, a + 1);
+      ok = d >= 1 && bcv_range(pt, a, a + 1 + (d - 1));
       break;
     case BC_ITERC: case BC_ITERN:
-      ok = a >= 3 && c == 3 && bcv_isslot(pt, a + 3) &&
-           (b == 0 || bcv_isslot(pt, a + b - 2 < a ? a : a + b - 2));
+      /* Generator, state, control at A-3 ..; call slots A .. A+3. */
+      ok = a >= 3 && c == 3 && bcv_range(pt, a, a + 3) &&
+           bcv_range(pt, a, a + b - 2);
       break;
     case BC_ISNEXT: {
       BCPos t = bcv_target(ins, pc);
@@ -548,53 +619,37 @@ static void bcv_proto(BCRead *r, GCproto *pt)
       break;
     }
     case BC_VARG:
-      ok = (pt->flags & PROTO_VARARG) &&
-           (b == 0 || bcv_isslot(pt, a + b - 2 < a ? a : a + b - 2));
+      ok = (pt->flags & PROTO_VARARG) && bcv_range(pt, a, a + b - 2);
       break;
-    case BC_RETM:
-      ok = !target[pc] && pc > 1 && bcv_multres(bc[pc - 1], &mbase) &&
-           mbase == a + d;
-      break;
-    case BC_RET:
-      ok = d >= 1 && (d < 2 || bcv_isslot(pt, a + d - 2));
-      break;
+    case BC_RETM: ok = MR_OK(mr[pc], a + d); break;
+    case BC_RET: ok = d >= 1 && bcv_range(pt, a, a + d - 2); break;
     case BC_RET0: ok = d == 1; break;
     case BC_RET1: ok = d == 2; break;
     case BC_FORI: {
       /* FORI jumps past the loop's FORL, which jumps back behind FORI. */
       BCPos t = bcv_target(ins, pc);
-      ok = bcv_isslot(pt, a + 3) && t >= pc + 2 &&
+      ok = bcv_range(pt, a, a + 3) && t >= pc + 2 &&
            bc_op(bc[t - 1]) == BC_FORL && bc_a(bc[t - 1]) == a &&
            bcv_target(bc[t - 1], t - 1) == pc + 1;
       break;
     }
     case BC_FORL: {
       BCPos t = bcv_target(ins, pc);
-      ok = bcv_isslot(pt, a + 3) && t >= 2 && t <= pc &&
+      ok = bcv_range(pt, a, a + 3) && t >= 2 && t <= pc &&
            bc_op(bc[t - 1]) == BC_FORI && bc_a(bc[t - 1]) == a &&
            bcv_target(bc[t - 1], t - 1) == pc + 1;
       break;
     }
-    case BC_ITERL:
-      ok = a >= 1 && bcv_isslot(pt, a);
-      break;
-    case BC_UCLO:
-      ok = a <= pt->framesize;
-      break;
-    default:
-      break;
+    case BC_ITERL: ok = a >= 1; break;
+    default: break;
     }
-    if (!ok) goto bad;
+    if (!ok) goto badfree;
   }
-  /* Control must never fall off the end. */
-  last = bc_op(bc[n - 1]);
-  if (!(bc_isret(last) || last == BC_JMP || last == BC_CALLT ||
-        last == BC_CALLMT || last == BC_UCLO))
-    goto bad;
-  lu_mem_free(G(r->L), target, n);
+  lu_mem_free(G(r->L), mr, memsz);
   return;
+badfree:
+  lu_mem_free(G(r->L), mr, memsz);
 bad:
-  lu_mem_free(G(r->L), target, n);
   bcr_error(r, LU_ERR_BCBAD);
 }
 
@@ -879,8 +934,11 @@ GCproto *lu_bcread(BCReadCtx *ctx)
     uint32_t len = bcr_uleb(&r);
     if (len == 0) break;
     bcr_check(&r, len <= (size_t)(r.pe - r.p));
-    pe = r.p + len;
-    bcr_push(&r, bcr_proto(&r, pe));
+    /* Read the prototype with the end of its body as the read limit. */
+    pe = r.pe;
+    r.pe = r.p + len;
+    bcr_push(&r, bcr_proto(&r, r.pe));
+    r.pe = pe;
   }
   bcr_check(&r, r.p == r.pe && r.nstack == 1);
   return bcr_pop(&r);  /* Still anchored in ctx->anchor. */

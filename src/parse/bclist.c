@@ -16,10 +16,10 @@
 ** names). Everything is driven by lu_bc_names and lu_bc_mode.
 */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "../core/obj.h"
+#include "../core/mem.h"
 #include "bc.h"
 #include "bclist.h"
 
@@ -197,7 +197,9 @@ void lu_bclist(lua_State *L, GCproto *pt, FILE *fp)
   bclist_loc(loc, sizeof(loc), pt);
   fprintf(fp, "-- BYTECODE -- %s-%d\n", loc,
           (int)(pt->firstline + pt->numline));
-  target = (uint8_t *)calloc(pt->sizebc + 1, 1);
+  /* Jump targets; without memory the "=>" marks are just left out. */
+  target = (uint8_t *)lu_mem_tryrealloc(G(L), NULL, 0, pt->sizebc + 1);
+  if (target) memset(target, 0, pt->sizebc + 1);
   for (pc = 1; pc < pt->sizebc; pc++) {
     BCIns ins = proto_bc(pt)[pc];
     if (bcmode_c(bc_op(ins)) == BCMjump) {
@@ -207,7 +209,7 @@ void lu_bclist(lua_State *L, GCproto *pt, FILE *fp)
   }
   for (pc = 1; pc < pt->sizebc; pc++)
     lu_bclist_line(L, pt, pc, target && target[pc] ? "=>" : NULL, fp);
-  free(target);
+  if (target) lu_mem_free(G(L), target, pt->sizebc + 1);
   fputc('\n', fp);
   fflush(fp);
 }

@@ -1552,12 +1552,17 @@ static uint32_t hsize2hbits(uint32_t n)
   return 1 + (31 - (uint32_t)__builtin_clz(n - 1));
 }
 
-/* Store constant key/value into the template table t. */
+/* Store constant key/value into the template table t. val NULL: the value
+** is computed at run time; keep the key (so copies of the template have
+** its slot) with the table itself as a placeholder value, cleared later. */
 static void tab_setk(lua_State *L, GCtab *t, ExpDesc *key, ExpDesc *val)
 {
   TValue k, v, *slot;
   expr_kvalue(&k, key);
-  expr_kvalue(&v, val);
+  if (val)
+    expr_kvalue(&v, val);
+  else
+    settabV(L, &v, t);
   if (tvisnumber(&k)) {
     double n = k.n;
     if (n == (double)(int32_t)n)
@@ -1570,6 +1575,7 @@ static void tab_setk(lua_State *L, GCtab *t, ExpDesc *key, ExpDesc *val)
     slot = lu_tab_set(L, t, &k);
   }
   *slot = v;
+  lu_tab_barrier(L, t, slot);
 }
 
 /* table ::= '{' [ field { sep field } [sep] ] '}'
@@ -1580,7 +1586,7 @@ static void expr_table(LexState *ls, ExpDesc *e)
   FuncState *fs = ls->fs;
   BCLine line = ls->linenumber;
   GCtab *t = NULL;
-  int vcall = 0, needarr = 0;
+  int vcall = 0, needarr = 0, fixt = 0;
   uint32_t narr = 1;   /* Next array index. */
   uint32_t nhash = 0;  /* Hash keys. */
   Reg freg = fs->freereg;
@@ -1622,6 +1628,8 @@ static void expr_table(LexState *ls, ExpDesc *e)
       if (expr_isk_nojump(&val)) {
         tab_setk(fs->L, t, &key, &val);
       } else {
+        tab_setk(fs->L, t, &key, NULL);
+        fixt = 1;
         goto nonconst;
       }
     } else {
@@ -1665,6 +1673,18 @@ static void expr_table(LexState *ls, ExpDesc *e)
   } else {
     if (needarr && t->asize < narr)
       lu_tab_reasize(fs->L, t, narr);  /* Keys 0 .. narr-1. */
+    if (fixt) {  /* Placeholders become nil; their keys stay. */
+      MSize i;
+      for (i = 0; i <= t->hmask; i++) {
+        Node *n = &t->node[i];
+        if (tvistab(&n->val) && tabV(&n->val) == t)
+          setnilV(&n->val);
+      }
+      for (i = 0; i < t->asize; i++) {
+        if (tvistab(&t->array[i]) && tabV(&t->array[i]) == t)
+          setnilV(&t->array[i]);
+      }
+    }
   }
 }
 

@@ -38,6 +38,7 @@ static void cframe_resume_pcall(lua_State *L, ptrdiff_t catchframe)
   pb[1] = err;
   L->base = pb;
   L->top = pb + 2;
+  lu_state_relimitstack(L);  /* Give back the overflow room. */
   lu_vm_exec(L, VMX_RETURN, 2);
 }
 
@@ -157,6 +158,7 @@ int lu_vm_pcall(lua_State *L, TValue *func, int nres, ptrdiff_t errfunc)
     L->base = restorestack(L, oldbase);
     *f = err;
     L->top = f + 1;
+    lu_state_relimitstack(L);
     return status;
   }
   call_adjust(L, restorestack(L, fo), nres);
@@ -196,6 +198,7 @@ int lu_vm_cpcall(lua_State *L, lua_CFunction func, void *ud, lu_CPFunction cp)
     L->base = restorestack(L, oldbase);
     *t = err;
     L->top = t + 1;
+    lu_state_relimitstack(L);
   }
   return status;
 }
@@ -365,6 +368,7 @@ int lu_ff_xpcall(lua_State *L)
   int status;
   TValue h;
   int n = (int)(L->top - L->base);
+  if (n < 1) lu_err_arg(L, 1, LU_ERR_NOVAL);
   if (n < 2 || !tvisfunc(L->base + 1)) lu_err_argtype(L, 2, "function");
   /* Stack: f, h, args... -> h, f, args... and keep h below f. */
   h = L->base[1];

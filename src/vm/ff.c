@@ -9,31 +9,39 @@
 
 static const char *const ff_lib[] = {
 #define FFLIB(lib, name)  #lib,
-  FFDEF(FFLIB)
+  FFDEF(FFLIB, FFLIB)
 #undef FFLIB
 };
 
 static const char *const ff_name[] = {
 #define FFNAME(lib, name)  #name,
-  FFDEF(FFNAME)
+  FFDEF(FFNAME, FFNAME)
 #undef FFNAME
 };
 
-/* One pseudo instruction per ffid: opcode BC__MAX + ffid, A = 0. */
+/* One pseudo instruction per ffid: opcode BC__MAX + ffid (A = 0) when it
+** fits in 8 bits, else FUNCC. */
+#define FFINS(id) \
+  ((BCIns)(BC__MAX + (id) <= 255 ? BC__MAX + (id) : BC_FUNCC))
 static const BCIns ff_ins[FF__MAX] = {
   0, 0,
-#define FFINS(lib, name)  (BCIns)(BC__MAX + FF_##lib##_##name),
-  FFDEF(FFINS)
-#undef FFINS
+#define FFINSDEF(lib, name)  FFINS(FF_##lib##_##name),
+  FFDEF(FFINSDEF, FFINSDEF)
+#undef FFINSDEF
 };
 
 int lu_ff_id(const char *lib, const char *name)
 {
+  char lbuf[32];
   size_t i;
   if (lib == NULL || name == NULL) return 0;
   if (strcmp(lib, "_G") == 0) lib = "base";
+  /* "jit.util" is listed as jit_util. */
+  for (i = 0; lib[i] != '\0' && i < sizeof(lbuf) - 1; i++)
+    lbuf[i] = lib[i] == '.' ? '_' : lib[i];
+  lbuf[i] = '\0';
   for (i = 0; i < lu_countof(ff_name); i++)
-    if (strcmp(ff_name[i], name) == 0 && strcmp(ff_lib[i], lib) == 0)
+    if (strcmp(ff_name[i], name) == 0 && strcmp(ff_lib[i], lbuf) == 0)
       return FF_FIRST + (int)i;
   return 0;
 }

@@ -7,6 +7,7 @@
 
 #include "../core/obj.h"
 #include "../parse/bc.h"
+#include "../core/state.h"
 #include "ffdef.h"
 
 #define FF_FIRST  (FF_C + 1)
@@ -14,20 +15,23 @@
 typedef enum {
   FF_LUA_ = FF_LUA, FF_C_ = FF_C,
 #define FFENUM(lib, name)  FF_##lib##_##name,
-  FFDEF(FFENUM)
+  FFDEF(FFENUM, FFENUM)
 #undef FFENUM
   FF__MAX
 } FastFunc;
 
 _Static_assert(FF_base_assert == FF_FIRST, "ffid numbering");
-_Static_assert(BC__MAX + FF__MAX <= 256, "fast function opcodes fit in 8 bits");
+_Static_assert(FF__MAX <= LU_MAX_FF, "fast function ids fit the dispatch table");
+_Static_assert(FF_base_print == 29 && FF_string_format == 89 &&
+               FF_jit_profile_dumpstack == 163, "LuaJIT's builtin ids");
 
 /* The fast function id of (lib, name) (lib "_G" for the base library), or
 ** 0 if the VM has no fast function for it. */
 LU_FUNC int lu_ff_id(const char *lib, const char *name);
 
-/* The pseudo instruction for ffid (opcode BC__MAX + ffid) that the
-** closure's pc must point to. */
+/* The pseudo instruction for ffid that the closure's pc points to: opcode
+** BC__MAX + ffid when that fits in the 8-bit opcode field, else FUNCC
+** (whose handler dispatches on the closure's ffid). */
 LU_FUNC const BCIns *lu_ff_pc(int ffid);
 
 /* Mark C closure fn as fast function ffid (sets ffid and pc). */

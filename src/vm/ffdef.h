@@ -1,34 +1,176 @@
 /*
-** lunar: the fast functions (X-macro). One line per builtin that the
-** interpreter implements as an entry of the dispatch table past the last
-** opcode: FFDEF(_) lists (library, name) pairs; the library token is the
-** name the library is registered under ("base" means "_G"). The fast
-** function id (ffid) of entry i is FF_FIRST + i; its dispatch slot is
-** BC__MAX + ffid. Each entry handles the common case inside the
-** interpreter and falls back to the library's C function otherwise.
+** lunar: the builtin functions with a fast function id (X-macro).
+**
+** FFDEF(_FAST, _C) lists (library, name) pairs in ffid order, starting at
+** FF_FIRST (2). The ids are LuaJIT 2.1's builtin numbers, so that
+** tostring(print) prints "function: builtin#29" as LuaJIT does. The
+** library token is the name the library is registered under ("base" means
+** "_G"; '_' stands for '.' in "jit.util" etc.; io_method are the file
+** methods). _FAST entries have a handler in the interpreter (vm.c,
+** "Fast functions") that does the common case and falls back to the C
+** function otherwise; _C entries always run the C function. The dispatch
+** slot of ffid is BC__MAX + ffid (see state.h).
 */
-#define FFDEF(_) \
-  _(base, assert) \
-  _(base, type) \
-  _(base, next) \
-  _(base, ipairs_aux) \
-  _(base, select) \
-  _(base, rawget) \
-  _(base, rawset) \
-  _(base, rawequal) \
-  _(base, getmetatable) \
-  _(base, tostring) \
-  _(base, tonumber) \
-  _(base, pcall) \
-  _(base, xpcall) \
-  _(math, floor) \
-  _(math, ceil) \
-  _(math, abs) \
-  _(math, sqrt) \
-  _(math, min) \
-  _(math, max) \
-  _(string, byte) \
-  _(string, char) \
-  _(string, sub) \
-  _(string, len) \
-  _(coroutine, yield)
+#define FFDEF(_FAST, _C) \
+  _FAST(base, assert) \
+  _FAST(base, type) \
+  _FAST(base, next) \
+  _C(base, pairs) \
+  _FAST(base, ipairs_aux) \
+  _C(base, ipairs) \
+  _FAST(base, getmetatable) \
+  _C(base, setmetatable) \
+  _C(base, getfenv) \
+  _C(base, setfenv) \
+  _FAST(base, rawget) \
+  _FAST(base, rawset) \
+  _FAST(base, rawequal) \
+  _C(base, unpack) \
+  _FAST(base, select) \
+  _FAST(base, tonumber) \
+  _FAST(base, tostring) \
+  _C(base, error) \
+  _FAST(base, pcall) \
+  _FAST(base, xpcall) \
+  _C(base, loadfile) \
+  _C(base, load) \
+  _C(base, loadstring) \
+  _C(base, dofile) \
+  _C(base, gcinfo) \
+  _C(base, collectgarbage) \
+  _C(base, newproxy) \
+  _C(base, print) \
+  _C(coroutine, status) \
+  _C(coroutine, running) \
+  _C(coroutine, isyieldable) \
+  _C(coroutine, create) \
+  _C(coroutine, yield) \
+  _C(coroutine, resume) \
+  _C(coroutine, wrap_aux) \
+  _C(coroutine, wrap) \
+  _FAST(math, abs) \
+  _FAST(math, floor) \
+  _FAST(math, ceil) \
+  _FAST(math, sqrt) \
+  _C(math, log10) \
+  _C(math, exp) \
+  _C(math, sin) \
+  _C(math, cos) \
+  _C(math, tan) \
+  _C(math, asin) \
+  _C(math, acos) \
+  _C(math, atan) \
+  _C(math, sinh) \
+  _C(math, cosh) \
+  _C(math, tanh) \
+  _C(math, frexp) \
+  _C(math, modf) \
+  _C(math, log) \
+  _C(math, atan2) \
+  _C(math, pow) \
+  _C(math, fmod) \
+  _C(math, ldexp) \
+  _FAST(math, min) \
+  _FAST(math, max) \
+  _C(math, random) \
+  _C(math, randomseed) \
+  _C(bit, tobit) \
+  _C(bit, bnot) \
+  _C(bit, bswap) \
+  _C(bit, lshift) \
+  _C(bit, rshift) \
+  _C(bit, arshift) \
+  _C(bit, rol) \
+  _C(bit, ror) \
+  _C(bit, band) \
+  _C(bit, bor) \
+  _C(bit, bxor) \
+  _C(bit, tohex) \
+  _FAST(string, byte) \
+  _FAST(string, char) \
+  _FAST(string, sub) \
+  _C(string, rep) \
+  _C(string, reverse) \
+  _C(string, lower) \
+  _C(string, upper) \
+  _C(string, dump) \
+  _C(string, find) \
+  _C(string, match) \
+  _C(string, gmatch_aux) \
+  _C(string, gmatch) \
+  _C(string, gsub) \
+  _C(string, format) \
+  _C(table, maxn) \
+  _C(table, insert) \
+  _C(table, concat) \
+  _C(table, sort) \
+  _C(table, new) \
+  _C(table, clear) \
+  _C(io_method, close) \
+  _C(io_method, read) \
+  _C(io_method, write) \
+  _C(io_method, flush) \
+  _C(io_method, seek) \
+  _C(io_method, setvbuf) \
+  _C(io_method, lines) \
+  _C(io_method, __gc) \
+  _C(io_method, __tostring) \
+  _C(io, open) \
+  _C(io, popen) \
+  _C(io, tmpfile) \
+  _C(io, close) \
+  _C(io, read) \
+  _C(io, write) \
+  _C(io, flush) \
+  _C(io, input) \
+  _C(io, output) \
+  _C(io, lines) \
+  _C(io, type) \
+  _C(os, execute) \
+  _C(os, remove) \
+  _C(os, rename) \
+  _C(os, tmpname) \
+  _C(os, getenv) \
+  _C(os, exit) \
+  _C(os, clock) \
+  _C(os, date) \
+  _C(os, time) \
+  _C(os, difftime) \
+  _C(os, setlocale) \
+  _C(debug, getregistry) \
+  _C(debug, getmetatable) \
+  _C(debug, setmetatable) \
+  _C(debug, getfenv) \
+  _C(debug, setfenv) \
+  _C(debug, getinfo) \
+  _C(debug, getlocal) \
+  _C(debug, setlocal) \
+  _C(debug, getupvalue) \
+  _C(debug, setupvalue) \
+  _C(debug, upvalueid) \
+  _C(debug, upvaluejoin) \
+  _C(debug, sethook) \
+  _C(debug, gethook) \
+  _C(debug, debug) \
+  _C(debug, traceback) \
+  _C(jit, on) \
+  _C(jit, off) \
+  _C(jit, flush) \
+  _C(jit, status) \
+  _C(jit, security) \
+  _C(jit, attach) \
+  _C(jit_util, funcinfo) \
+  _C(jit_util, funcbc) \
+  _C(jit_util, funck) \
+  _C(jit_util, funcuvname) \
+  _C(jit_util, traceinfo) \
+  _C(jit_util, traceir) \
+  _C(jit_util, tracek) \
+  _C(jit_util, tracesnap) \
+  _C(jit_util, tracemc) \
+  _C(jit_util, traceexitstub) \
+  _C(jit_util, ircalladdr) \
+  _C(jit_opt, start) \
+  _C(jit_profile, start) \
+  _C(jit_profile, stop) \
+  _C(jit_profile, dumpstack)

@@ -429,12 +429,13 @@ static LU_NOINLINE GCstr *vm_typestr(lua_State *L, const TValue *o)
   return lu_str_newz(L, lu_typename(o));
 }
 
-/* string.sub(s, i, j) index normalisation (Lua 5.1 rules). */
-static LU_AINLINE int32_t vm_strpos(double d, int32_t len)
+/* String positions as LuaJIT's string functions read them: a number
+** outside the int32 range (or NaN) becomes INT32_MIN, others truncate;
+** then negative positions count from the end (Lua 5.1 rules). */
+static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 {
-  int32_t p;
-  if (d >= 0) p = d > (double)len + 1 ? len + 1 : (int32_t)d;
-  else p = d < -(double)len ? 0 : len + (int32_t)d + 1;
+  int64_t p = (d >= -2147483648.0 && d < 2147483648.0) ? (int32_t)d : INT32_MIN;
+  if (p < 0) p = -p > len ? 0 : len + p + 1;
   return p;
 }
 
@@ -470,14 +471,16 @@ static void vm_run(lua_State *L, int mode, int nret, const void **initout)
   TValue *nb;     /* New frame from a slow path. */
   int ffmax;      /* math.min/max: which one. */
 
-  static const void *const labels[BC__MAX + FF__MAX] = {
+  static const void *const labels[VM_NLABELS] = {
 #define BCLABEL(name, ma, mb, mc, mm)  &&L_##name,
     BCDEF(BCLABEL)
 #undef BCLABEL
     &&L_badop, &&L_badop,   /* FF_LUA, FF_C: never dispatched as ff. */
 #define FFLABEL(lib, name)  &&F_##lib##_##name,
-    FFDEF(FFLABEL)
+#define FFCLABEL(lib, name)  &&ff_fallback,
+    FFDEF(FFLABEL, FFCLABEL)
 #undef FFLABEL
+#undef FFCLABEL
     &&H_ins, &&H_call   /* Hook handlers (VM_HOOK_INS, VM_HOOK_CALL). */
   };
 
@@ -1548,18 +1551,12 @@ vm_return:
     r = numV(base);
     for (i = 1; i < nargs; i++) {
       double x = numV(base + i);
-      if (ismax ? x > r : x < r) r = x;
+      /* As SSE maxsd/minsd (LuaJIT): NaN or equal operands give x. */
+      r = ismax ? (r > x ? r : x) : (r < x ? r : x);
     }
     setnumV(base, r);
     FF_RET1();
   }
-  }
-  F_string_len: {
-    if (nargs >= 1 && tvisstr(base)) {
-      setnumV(base, (double)strV(base)->len);
-      FF_RET1();
-    }
-    goto ff_fallback;
   }
   F_string_byte: {
     if (nargs == 1 && tvisstr(base)) {
@@ -1570,11 +1567,14 @@ vm_return:
     }
     if (nargs == 2 && tvisstr(base) && tvisnumber(base + 1)) {
       GCstr *s = strV(base);
-      int32_t p = vm_strpos(numV(base + 1), (int32_t)s->len);
-      if (p >= 1 && p <= (int32_t)s->len) {
+      int64_t p = vm_strpos(numV(base + 1), (int64_t)s->len);
+      if (p >= 1 && p <= (int64_t)s->len) {
         setnumV(base, (double)(uint8_t)strdata(s)[p - 1]);
         FF_RET1();
       }
+      rv = base;
+      nres = 0;
+      goto vm_return;
     }
     goto ff_fallback;
   }
@@ -1600,9 +1600,9 @@ vm_return:
     if (nargs >= 2 && nargs <= 3 && tvisstr(base) && tvisnumber(base + 1) &&
         (nargs == 2 || tvisnumber(base + 2))) {
       GCstr *s = strV(base), *r;
-      int32_t len = (int32_t)s->len;
-      int32_t i = vm_strpos(numV(base + 1), len);
-      int32_t j = nargs == 3 ? vm_strpos(numV(base + 2), len) : len;
+      int64_t len = (int64_t)s->len;
+      int64_t i = vm_strpos(numV(base + 1), len);
+      int64_t j = nargs == 3 ? vm_strpos(numV(base + 2), len) : len;
       if (i < 1) i = 1;
       if (j > len) j = len;
       L->base = base;
@@ -1612,9 +1612,6 @@ vm_return:
       setstrV(L, base, r);
       FF_RET1();
     }
-    goto ff_fallback;
-  }
-  F_coroutine_yield: {
     goto ff_fallback;
   }
 #undef FF_RET1

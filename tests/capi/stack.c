@@ -38,7 +38,7 @@ static void test_stack_ops(lua_State *L)
   CHECK(lua_gettop(L) == 5);
   lua_settop(L, -2);
   CHECK(lua_gettop(L) == 4);
-  CHECK(lua_type(L, 5) == LUA_TNONE && lua_isnone(L, 100) && lua_isnoneornil(L, 5));
+  CHECK(lua_type(L, 5) == LUA_TNONE && lua_isnone(L, 10) && lua_isnoneornil(L, 5));
   lua_settop(L, 0);
 
   /* Stack growth: lua_checkstack allows far more than LUA_MINSTACK. */
@@ -160,12 +160,14 @@ static void test_compare_concat(lua_State *L)
   lua_concat(L, 1);                      /* no-op */
   CHECK(lua_gettop(L) == 2);
   lua_settop(L, 0);
+#ifdef LUNAR_VERSION  /* Debian's LuaJIT 2.1 panics here (its bug) */
   run(L, "C = setmetatable({}, { __concat = function(a, b) return 'meta' end })");
   lua_pushstring(L, "x");
   lua_getglobal(L, "C");
   lua_concat(L, 2);
   CHECK_STR(lua_tostring(L, -1), "meta");
   lua_settop(L, 0);
+#endif
 }
 
 static void test_tables(lua_State *L)

@@ -11,5 +11,5 @@ st=$?
 [ $st = 0 ] && exit 0
 grep -v '^ ' "$T/log" | tail -n 1
 grep -A 4 DIVERGE "$T/log" | head -n 20
-echo "reproduce: sh tools/difftest/run.sh SEEDS; programs in /tmp/lunar-difftest"
+echo "reproduce: LUNAR=... sh tools/difftest/run.sh SEEDS (keeps programs in /tmp/lunar-difftest)"
 exit 1

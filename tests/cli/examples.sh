@@ -12,9 +12,11 @@ esac
 command -v pkg-config >/dev/null 2>&1 || { echo "pkg-config not installed"; exit 77; }
 [ -f "$BDIR/liblunar.a" ] && [ -f "$BDIR/liblunar.so" ] || {
   echo "$BUILD has no liblunar.a/.so"; FAILED=1; finish; }
+# A sanitizer build needs the sanitizer runtimes at link time.
 XL=
-case $BUILD in *asan*) XL="-fsanitize=address,undefined" ;; esac
-MK="make -s -C $ROOT/examples LUNAR_BUILD=$BUILD LUNAR_PREFIX=$T/prefix"
+nm "$BDIR/liblunar.a" 2>/dev/null | grep -q __asan_ && XL="$XL -fsanitize=address"
+nm "$BDIR/liblunar.a" 2>/dev/null | grep -q __ubsan_ && XL="$XL -fsanitize=undefined"
+MK="make -s -C $ROOT/examples LUNAR_BUILD=$BUILD LUNAR_PREFIX=$T/prefix INSTALL_NOBUILD=1"
 if ! $MK OUT="$T/shared" XLDFLAGS="$XL" run > "$T/log" 2>&1; then
   echo "examples (shared) failed:"; tail -n 20 "$T/log"; FAILED=1
 fi

@@ -6,8 +6,10 @@
 ** accepts is then run, protected, in a sandbox environment (no io, os,
 ** debug, load*, setfenv/getfenv; print discards its output) when it is
 ** certain to terminate: the interpreter has no instruction-count hooks, so
-** only chunks with no backward jump, no tail call and no generic-for loop
-** in any prototype are run (recursion ends in a stack overflow error).
+** a run is bounded by a timer instead: when it expires, every opcode of
+** the dispatch table is pointed at the handler of JLOOP, which raises a
+** clean "JIT traces are not implemented" error at the next instruction of
+** any Lua frame, so the run unwinds; the table is restored afterwards.
 ** The state's allocator has a hard limit, so a chunk asking for a huge
 ** table gets "not enough memory", not the machine's memory.
 */
@@ -17,17 +19,21 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/time.h>
 
 #include "../../src/api/lua.h"
 #include "../../src/api/lauxlib.h"
 #include "../../src/api/lualib.h"
 #include "../../src/core/obj.h"
 #include "../../src/parse/bc.h"
+#include "../../src/core/state.h"
+#include "../../src/vm/dispatch.h"
 
 #define BCF_MEMLIMIT  ((size_t)256 << 20)
 
 typedef struct BCFStats {
-  unsigned long tried, rejected, accepted, ran, runerr;
+  unsigned long tried, rejected, accepted, ran, runerr, timeouts;
 } BCFStats;
 
 static size_t bcf_mem;
@@ -47,6 +53,29 @@ static void *bcf_alloc(void *ud, void *p, size_t osize, size_t nsize)
   return p;
 }
 
+static global_State *bcf_g;           /* The state being run. */
+static const void *bcf_stop;          /* Label of the JLOOP handler. */
+static volatile sig_atomic_t bcf_fired;
+static long bcf_budget_ms = 300;      /* Time limit of one run. */
+
+static void bcf_alarm(int sig)
+{
+  GG_State *GG = G2GG(bcf_g);
+  int i;
+  (void)sig;
+  bcf_fired = 1;
+  for (i = 0; i < BC_FUNCF; i++) GG->dispatch[i] = bcf_stop;
+}
+
+static void bcf_timer(long ms)
+{
+  struct itimerval it;
+  memset(&it, 0, sizeof(it));
+  it.it_value.tv_sec = ms / 1000;
+  it.it_value.tv_usec = (ms % 1000) * 1000;
+  setitimer(ITIMER_REAL, &it, NULL);
+}
+
 static int bcf_panic(lua_State *L)
 {
   (void)L;
@@ -60,29 +89,10 @@ static lua_State *bcf_newstate(void)
   if (L == NULL) abort();
   lua_atpanic(L, bcf_panic);
   luaL_openlibs(L);
+  bcf_g = G(L);
+  bcf_stop = G2GG(bcf_g)->dispatch[BC_JLOOP];
+  signal(SIGALRM, bcf_alarm);
   return L;
-}
-
-/* Does any prototype reachable from pt loop (backward jump, tail call,
-** generic for)? Such chunks are loaded but not run. */
-static int bcf_mayloop(GCproto *pt)
-{
-  MSize pc, i;
-  for (pc = 1; pc < pt->sizebc; pc++) {
-    BCIns ins = proto_bc(pt)[pc];
-    BCOp op = bc_op(ins);
-    if (op == BC_CALLT || op == BC_CALLMT || op == BC_ITERC ||
-        op == BC_ITERN || op == BC_ITERL)
-      return 1;
-    if (op < BC__MAX && bcmode_hasd(op) && bcmode_d(op) == BCMjump &&
-        bc_j(ins) < 0)
-      return 1;
-  }
-  for (i = 0; i < pt->sizekgc; i++) {
-    GCobj *o = proto_kgc(pt, i);
-    if (o->gch.gct == LU_GCT_PROTO && bcf_mayloop(&o->pt)) return 1;
-  }
-  return 0;
 }
 
 static const char bcf_sandbox_src[] =
@@ -111,8 +121,8 @@ static void bcf_sandbox(lua_State *L)
   if (lua_pcall(L, 2, 0, 0) != 0) abort();
 }
 
-/* Load buf as a binary chunk; run it in a sandbox if accepted and sure to
-** terminate. The stack is left as it was. */
+/* Load buf as a binary chunk; if accepted and run is set, run it in a
+** sandbox under the timer. The stack is left as it was. */
 static void bcf_try(lua_State *L, const char *buf, size_t len, int run,
                     BCFStats *st)
 {
@@ -122,11 +132,18 @@ static void bcf_try(lua_State *L, const char *buf, size_t len, int run,
     st->rejected++;
   } else {
     st->accepted++;
-    if (run && !bcf_mayloop(funcproto(funcV(L->top - 1)))) {
+    if (run) {
       st->ran++;
       bcf_sandbox(L);
       lua_setfenv(L, -2);
+      bcf_fired = 0;
+      bcf_timer(bcf_budget_ms);
       if (lua_pcall(L, 0, 0, 0) != 0) st->runerr++;
+      bcf_timer(0);
+      if (bcf_fired) {
+        st->timeouts++;
+        lu_dispatch_update(bcf_g);
+      }
     }
   }
   lua_settop(L, top);

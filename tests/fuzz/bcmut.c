@@ -1,15 +1,16 @@
 /*
 ** lunar: mutation test of the bytecode loader (C level, meant for ASan).
 **
-**   bcmut [-n MUTANTS] [-s SEED] [-q] FILE.lua...
+**   bcmut [-n MUTANTS] [-s SEED] [-q] [-o SAVEFILE] FILE.lua...
 **
 ** Every FILE is compiled and dumped (with and without debug info); the
 ** dumps themselves must load and the round trip must be byte-identical.
 ** Then MUTANTS mutants (default 2000), spread over the dumps, are made by
 ** flipping, overwriting, inserting and deleting bytes, planting random
 ** instructions and truncating; each must be rejected with an error or load
-** (and, when sure to terminate, run in a sandbox) without crashing. Prints
-** one summary line; exit status 1 on a round-trip failure.
+** and run in a sandbox (see bcfuzz.h) without crashing. Prints
+** one summary line; exit status 1 on a round-trip failure. -o writes each
+** mutant to SAVEFILE before trying it (to keep the one that crashed).
 */
 #include <stdio.h>
 
@@ -101,8 +102,9 @@ int main(int argc, char **argv)
 {
   unsigned long nmut = 2000, i;
   int quiet = 0, a, nd = 0, bad = 0;
+  const char *savefile = NULL;
   Dump *dumps;
-  BCFStats st = {0, 0, 0, 0, 0};
+  BCFStats st = {0, 0, 0, 0, 0, 0};
   lua_State *L;
   char *buf;
   size_t cap = 0;
@@ -110,6 +112,7 @@ int main(int argc, char **argv)
     if (strcmp(argv[a], "-n") == 0 && a + 1 < argc) nmut = strtoul(argv[++a], NULL, 10);
     else if (strcmp(argv[a], "-s") == 0 && a + 1 < argc) rng_state ^= strtoull(argv[++a], NULL, 10) * 0x9e3779b97f4a7c15ull;
     else if (strcmp(argv[a], "-q") == 0) quiet = 1;
+    else if (strcmp(argv[a], "-o") == 0 && a + 1 < argc) savefile = argv[++a];
     else { fprintf(stderr, "usage: bcmut [-n N] [-s SEED] [-q] FILE.lua...\n"); return 2; }
   }
   if (rng_state == 0) rng_state = 1;
@@ -128,6 +131,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "bcmut: %s: dump does not load: %s\n", argv[a], lua_tostring(L, -1));
         bad = 1;
         lua_pop(L, 1);
+        free(d.b);
         continue;
       }
       d2 = dumpfn(L, s);
@@ -149,6 +153,10 @@ int main(int argc, char **argv)
     size_t n;
     memcpy(buf, d->b, d->n);
     n = mutate(buf, d->n, cap);
+    if (savefile != NULL) {  /* Keep the current mutant for a post-mortem. */
+      FILE *fp = fopen(savefile, "wb");
+      if (fp != NULL) { fwrite(buf, 1, n, fp); fclose(fp); }
+    }
     bcf_try(L, buf, n, 1, &st);
     if ((i + 1) % 500 == 0) {  /* A fresh state now and then. */
       lua_close(L);
@@ -157,8 +165,9 @@ int main(int argc, char **argv)
   }
   lua_close(L);
   printf("bcmut: %d dumps, %lu mutants: %lu rejected, %lu loaded, %lu run "
-         "(%lu with a runtime error), 0 crashes\n", nd, st.tried, st.rejected,
-         st.accepted, st.ran, st.runerr);
+         "(%lu with a runtime error, %lu stopped by the timer), 0 crashes\n",
+         nd, st.tried, st.rejected, st.accepted, st.ran, st.runerr,
+         st.timeouts);
   for (a = 0; a < nd; a++) free(dumps[a].b);
   free(dumps);
   free(buf);

@@ -180,9 +180,9 @@ blocks.tables = function()
   for _ = 1, rnd(5) do
     local r = rnd(8)
     if r == 1 then emit(("  table.insert(t, %d)"):format(rnd(100)))
-    elseif r == 2 then emit(("  P(pcall(table.insert, t, %d, %d))"):format(rnd(#items + 3) - 1, rnd(9)))
+    elseif r == 2 then emit(("  P(pcall(table.insert, t, math.max(1, math.min(%d, #t + 1)), %d))"):format(rnd(#items + 3) - 1, rnd(9)))
     elseif r == 3 then emit("  P(table.remove(t))")
-    elseif r == 4 then emit(("  P(table.remove(t, %d))"):format(rnd(#items + 1)))
+    elseif r == 4 then emit(("  P(table.remove(t, math.max(1, math.min(%d, #t))))"):format(rnd(#items + 1)))
     elseif r == 5 then emit("  table.sort(t)")
     elseif r == 6 then emit("  table.sort(t, function(a, b) return a > b end)")
     elseif r == 7 then emit(("  P(pcall(table.concat, t, %s, %d, %d))"):format(
@@ -325,7 +325,7 @@ blocks.coroutines = function()
     emit("  P(coroutine.status(co))")
   end
   emit("  local gen = coroutine.wrap(function(m) for i = 1, m do coroutine.yield(i * i) end return 'end' end)")
-  emit(("  P(gen(%d)) P(gen()) P(gen())"):format(rnd(3)))
+  emit(("  P(pcall(gen, %d)) P(pcall(gen)) P(pcall(gen))"):format(rnd(3)))
   emit("  P(pcall(gen)) P(pcall(gen))")
   emit("  P(coroutine.running())")
   emit("  P(pcall(coroutine.yield, 1))")
@@ -392,7 +392,72 @@ blocks.control = function()
   emit(("do local x = %s; local y = x and %s or %s; P(y, not x, x == nil) end"):format(anyval(), anyval(), anyval()))
 end
 
-local NAMES = { "arith", "strings", "tables", "closures", "varargs", "meta",
+
+-- Number formatting, coercion and the math library.
+local NUMLITS = { "0.1", "1e15", "1e16", "1e100", "-1e-5", "2^63", "2^53 + 1", "1/3",
+  "-0.0", "123456.789", "1e-310", "0x7fffffff", "0xffffffff", "-2^31 - 1", "5.5",
+  "-5.5", "1e300 * 1e10", "3", "-3", "0.5", "100", "2^-1074", "1.7976931348623157e308" }
+blocks.numbers = function()
+  for _ = 1, rnd(6) + 2 do
+    local a, b = pick(NUMLITS), pick(NUMLITS)
+    local r = rnd(8)
+    if r == 1 then
+      emit(("P(%s, %s .. '', tostring(%s))"):format(a, b, a))
+    elseif r == 2 then
+      emit(("P(%s %% %s, math.fmod(%s, %s), %s / %s)"):format(a, b, a, b, a, b))
+    elseif r == 3 then
+      emit(("P(math.floor(%s), math.ceil(%s), math.modf(%s))"):format(a, a, b))
+    elseif r == 4 then
+      emit(("P(math.frexp(%s)) P(math.ldexp(%s, %d))"):format(a, b, rnd(40) - 20))
+    elseif r == 5 then
+      emit(("P(pcall(string.format, %s, %s))"):format(pick({ '"%d"', '"%.3f"', '"%g"',
+        '"%.14g"', '"%x"', '"%5.1e"', '"%i"', '"%o"', '"%c"', '"%u"', '"%.0f"', '"%10.4g"' }), a))
+    elseif r == 6 then
+      emit(("P(pcall(function() return %s + %s, %s * 2, %s < %s end))"):format(
+        pick(STRS), a, pick(STRS), pick(STRS), pick(STRS)))
+    elseif r == 7 then
+      emit(("P(math.abs(%s), math.sqrt(math.abs(%s)), math.exp(%d), math.log(%s), math.log10(%s))")
+        :format(a, b, rnd(20) - 10, a, b))
+    else
+      emit(("P(%s == %s, %s < %s, %s <= %s, -%s, %s ^ 0.5)"):format(a, b, a, b, b, a, a, b))
+    end
+  end
+  emit(("do local c = 0 for i = %s, %s, %s do c = c + 1 if c > 50 then break end end P(c) end")
+    :format(pick({ "1", "0.1", "-1" }), pick({ "2", "1", "-2", "10" }), pick({ "0.1", "0.3", "-0.25", "1" })))
+  emit(("P(pcall(function() for i = %s, 2 do end end))"):format(pick({ '"1"', "'x'", "{}" })))
+  emit(("P(string.format('%%5.2f|%%-8d|%%+.3e', %s, %s, %s))"):format(pick(NUMLITS), pick({ "3", "-42", "7" }), pick(NUMLITS)))
+end
+
+-- bit library on random operands.
+local BITV = { "0", "1", "-1", "0x7fffffff", "0x80000000", "0xffffffff", "2^32", "2^32 + 5",
+  "-2^31", "12345.678", "-0.5", "255", "0xdeadbeef", "2^52", "1e10", "-7" }
+blocks.bitops = function()
+  for _ = 1, rnd(8) + 2 do
+    local f = pick({ "band", "bor", "bxor", "lshift", "rshift", "arshift", "rol", "ror" })
+    local a, b = pick(BITV), pick({ "0", "1", "4", "31", "32", "33", "-1", "7", "16" })
+    if f:sub(1, 1) == "b" then b = pick(BITV) end
+    emit(("P(bit.%s(%s, %s), bit.tobit(%s), bit.bnot(%s), bit.tohex(%s), bit.tohex(%s, %d))")
+      :format(f, a, b, a, b, a, a, rnd(17) - 9))
+  end
+  emit("P(bit.bswap(0x12345678), bit.band(1, 3, 7, 15), bit.bor(5), pcall(bit.band, 'x'))")
+  emit("P(pcall(bit.tohex, {}), bit.tohex(-1, -8), bit.lshift(1, 40))")
+end
+
+-- Assignment order, table keys normalisation, string edge cases.
+blocks.assign = function()
+  emit("do local a, b, c = 1, 2 P(a, b, c) a, b = b, a P(a, b)")
+  emit("  local t = {} local i = 1 i, t[i] = i + 1, 20 P(i, t[1], t[2])")
+  emit("  t[1.0] = 'one' t[2^53] = 'big' t[-0] = 'zero' P(t[1], t[2^53], t[0], #t)")
+  emit("  local function mr() return 1, 2, 3 end")
+  emit("  local u = {mr(), mr()} P(#u, u[4]) local v = {mr(), (mr())} P(#v) local w = {mr(), nil} P(#w)")
+  emit(("  local s = %s P(#s, s:len(), s:byte(-1), s:rep(2, '|'), s:sub(-3), s == s .. '', s < 'b')")
+    :format(pick(STRS)))
+  emit("  P(('x'):rep(3), ('%d'):format(5), #'\\0\\0', '\\0a' < '\\0b', 'a\\0b' == 'a\\0c')")
+  emit(("  P(string.format('%%q', %s))"):format(pick(STRS)))
+  emit("end")
+end
+
+local NAMES = { "numbers", "bitops", "assign", "arith", "strings", "tables", "closures", "varargs", "meta",
   "coroutines", "errors", "control", "arith", "strings", "meta" }
 
 for i = 1, NBLOCKS do

@@ -1,6 +1,6 @@
 -- Helpers for the robustness suites (not a test).  Every case must end in
 -- the expected clean error (or result) and leave the state usable.
-local H = { n = 0 }
+local H = { n = 0, fails = {} }
 
 -- H.err(needle, f, ...): f(...) must raise an error whose message contains
 -- needle (plain text); returns the message.
@@ -33,12 +33,21 @@ function H.usable()
   collectgarbage()
 end
 
--- H.case(name, f): run one case, then check the state.
+-- H.case(name, f): run one case, then check the state.  A failing case is
+-- recorded and the next one still runs; H.finish() reports.
 function H.case(name, f)
   local ok, e = pcall(f)
-  if not ok then error("case " .. name .. ": " .. tostring(e), 0) end
-  H.usable()
+  if ok then ok, e = pcall(H.usable); if not ok then e = "state unusable: " .. tostring(e) end end
+  if not ok then H.fails[#H.fails + 1] = name .. ": " .. tostring(e) end
   H.n = H.n + 1
+end
+
+-- H.finish(): list the failures; exit 1 if any, else print OK.
+function H.finish()
+  for _, f in ipairs(H.fails) do print("FAIL " .. f) end
+  print(H.n - #H.fails .. "/" .. H.n .. " cases passed")
+  if #H.fails > 0 then os.exit(1) end
+  print "OK"
 end
 
 return H

@@ -80,5 +80,4 @@ H.case("garbage bytecode", function()
   local f, e = loadstring("\27Lua garbage")
   assert(f == nil and e:find("bytecode", 1, true))
 end)
-print(H.n .. " cases")
-print "OK"
+H.finish()

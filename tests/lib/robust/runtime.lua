@@ -165,5 +165,4 @@ H.case("base library argument errors", function()
   H.err("index out of range", select, -5, 1, 2)
   H.err("base out of range", tonumber, "zz", 37)
 end)
-print(H.n .. " cases")
-print "OK"
+H.finish()

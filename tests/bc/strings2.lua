@@ -1,0 +1,12 @@
+local s0 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"
+local s1 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+local s2 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+local s3 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\0bb"
+local s4 = "\1\2\3\4\5\6\7\8\9\10\11\12\13\14\15\16\17\18\19\20"
+local s5 = "\127\128\255"
+local s6 = "\r\t\v\f\a\b"
+local s7 = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n"
+local s8 = "\"quote\""
+local s9 = "it's"
+local s10 = "\\back\\slash"
+return s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10
