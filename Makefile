@@ -151,8 +151,9 @@ fuzz:
 
 # -- Bytecode loader fuzzing (tests/fuzz; see tests/fuzz/bcmut.c) ---------
 #   make bcfuzz [N=100000] [SEED=1]  mutation test under ASan + UBSan
-#   make fuzz-bc                     libFuzzer target build-fuzz/fuzz_load_bc
-#                                    (run: build-fuzz/fuzz_load_bc
+#   make fuzz-bc                     libFuzzer target build-fuzz/fuzz/fuzz_load_bc
+#                                    (also built and run by `make fuzz`;
+#                                    by hand: build-fuzz/fuzz/fuzz_load_bc
 #                                    tests/fuzz/corpus_bc -max_total_time=300)
 BCFUZZ_ASAN = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 .PHONY: bcfuzz fuzz-bc
@@ -167,9 +168,15 @@ bcfuzz:
 	  $$(find tests/lua tests/bc -name '*.lua' | sort)
 
 fuzz-bc:
-	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
-	  XCFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
-	  XLDFLAGS="-fsanitize=address,undefined" build-fuzz/liblunar.a
-	clang $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined \
-	  -o build-fuzz/fuzz_load_bc tests/fuzz/fuzz_load_bc.c \
-	  build-fuzz/liblunar.a $(LDLIBS)
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g -fno-omit-frame-pointer" \
+	  XCFLAGS="-DLUNAR_USE_ASSERT -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	  XLDFLAGS="$(FUZZ_SAN)" $(FUZZ_BUILD)/liblunar.a
+	@mkdir -p $(FUZZ_BUILD)/fuzz
+	clang -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Isrc/api \
+	  tests/fuzz/fuzz_load_bc.c $(FUZZ_BUILD)/liblunar.a $(LDLIBS) \
+	  -o $(FUZZ_BUILD)/fuzz/fuzz_load_bc
+
+allocfail: $(BUILD)/liblunar.a
+	$(CC) -std=gnu11 -O1 -g -Isrc/api tests/robust/allocfail.c $(BUILD)/liblunar.a \
+	  $(XLDFLAGS) -lm -ldl -o $(BUILD)/allocfail
+	cd $(BUILD) && ./allocfail

@@ -526,6 +526,115 @@ static int bcv_dataflow(GCproto *pt, int16_t *mr, BCPos *work)
   return 1;
 }
 
+/* Fresh-table tracking for TSETM, which stores into R(A-1) without a type
+** check: a second forward pass computes, per instruction, the set of slots
+** that hold a table made by TNEW/TDUP on every path to it (a 256-bit set;
+** meet = intersection). An instruction removes the slots it may write:
+** its dst A, everything from a base A up (calls, KNIL, VARG, loops; ITERL
+** also A-1), and CAT's B .. C temporaries. debug.setlocal and upvalues
+** aliasing a slot can still change it at run time: the interpreter should
+** check the type as well. */
+typedef struct BCVSet { uint64_t w[4]; } BCVSet;
+
+#define bcvs_has(s, i)  (((s)->w[(i) >> 6] >> ((i) & 63)) & 1)
+
+static void bcvs_kill_from(BCVSet *s, int lo)
+{
+  int i;
+  for (i = lo < 0 ? 0 : lo; i < 256; i++) s->w[i >> 6] &= ~(1ull << (i & 63));
+}
+
+static void bcvs_kill(BCVSet *s, int lo, int hi)
+{
+  int i;
+  for (i = lo < 0 ? 0 : lo; i <= hi && i < 256; i++)
+    s->w[i >> 6] &= ~(1ull << (i & 63));
+}
+
+/* Merge set x into in[pc] (reached[pc] says whether in[pc] is set yet). */
+static void bcv_tflow(BCVSet *in, uint8_t *reached, BCPos *work,
+                      MSize *nwork, uint8_t *queued, BCPos pc, const BCVSet *x)
+{
+  BCVSet m;
+  int k, changed = 0;
+  if (!reached[pc]) {
+    m = *x;
+    reached[pc] = 1;
+    changed = 1;
+  } else {
+    for (k = 0; k < 4; k++) {
+      m.w[k] = in[pc].w[k] & x->w[k];
+      if (m.w[k] != in[pc].w[k]) changed = 1;
+    }
+  }
+  if (changed) {
+    in[pc] = m;
+    if (!queued[pc]) {
+      queued[pc] = 1;
+      work[(*nwork)++] = pc;
+    }
+  }
+}
+
+/* Does every TSETM find a fresh table in R(A-1)? (Control flow was
+** checked by bcv_dataflow.) */
+static int bcv_tables(lua_State *L, GCproto *pt)
+{
+  BCIns *bc = proto_bc(pt);
+  MSize n = pt->sizebc, nwork = 0, pc;
+  size_t sz = n * (sizeof(BCVSet) + 2 + sizeof(BCPos));
+  BCVSet *in, empty;
+  uint8_t *reached, *queued;
+  BCPos *work;
+  int ok = 1, has = 0;
+  for (pc = 1; pc < n; pc++)
+    if (bc_op(bc[pc]) == BC_TSETM) has = 1;
+  if (!has) return 1;
+  in = (BCVSet *)lu_mem_new(L, sz);
+  work = (BCPos *)(in + n);
+  reached = (uint8_t *)(work + n);
+  queued = reached + n;
+  memset(reached, 0, 2 * (size_t)n);
+  memset(&empty, 0, sizeof(empty));
+  bcv_tflow(in, reached, work, &nwork, queued, 1, &empty);
+  while (nwork > 0) {
+    BCIns ins;
+    BCOp op;
+    BCVSet out;
+    int a, falls = 1, jumps = 0;
+    pc = work[--nwork];
+    queued[pc] = 0;
+    ins = bc[pc];
+    op = bc_op(ins);
+    a = bc_a(ins);
+    out = in[pc];
+    switch (bcmode_a(op)) {
+    case BCMdst: bcvs_kill(&out, a, a); break;
+    case BCMbase: bcvs_kill_from(&out, op == BC_ITERL ? a - 1 : a); break;
+    default: break;
+    }
+    if (op == BC_CAT) bcvs_kill(&out, bc_b(ins), bc_c(ins));
+    if (op == BC_TNEW || op == BC_TDUP) out.w[a >> 6] |= 1ull << (a & 63);
+    switch (op) {
+    case BC_JMP: case BC_UCLO: case BC_ISNEXT: falls = 0; jumps = 1; break;
+    case BC_FORI: case BC_FORL: case BC_ITERL: jumps = 1; break;
+    case BC_RETM: case BC_RET: case BC_RET0: case BC_RET1:
+    case BC_CALLT: case BC_CALLMT: falls = 0; break;
+    default: break;
+    }
+    if (op <= BC_ISF)  /* Comparison: its JMP, and past it. */
+      bcv_tflow(in, reached, work, &nwork, queued, pc + 2, &out);
+    if (jumps)
+      bcv_tflow(in, reached, work, &nwork, queued, bcv_target(ins, pc), &out);
+    if (falls) bcv_tflow(in, reached, work, &nwork, queued, pc + 1, &out);
+  }
+  for (pc = 1; pc < n && ok; pc++)
+    if (bc_op(bc[pc]) == BC_TSETM && reached[pc])
+      ok = bcvs_has(&in[pc], bc_a(bc[pc]) - 1);
+  lu_mem_free(G(L), in, sz);
+  return ok;
+}
+
 /* Does the slot range lo .. hi (inclusive, hi may be below lo: empty)
 ** lie in the frame? */
 static int bcv_range(GCproto *pt, int lo, int hi)
@@ -646,6 +755,7 @@ static void bcv_proto(BCRead *r, GCproto *pt)
     if (!ok) goto badfree;
   }
   lu_mem_free(G(r->L), mr, memsz);
+  if (!bcv_tables(r->L, pt)) goto bad;
   return;
 badfree:
   lu_mem_free(G(r->L), mr, memsz);
@@ -714,6 +824,30 @@ static void bcr_scandebug(BCRead *r, const uint8_t *p, const uint8_t *pe,
     (*nvar)++;
   }
   bcr_check(r, s.p == pe);
+}
+
+/* The n-th variable active at a pc lives in slot n-1 (debug.getlocal and
+** debug.setlocal rely on it): no pc may have more active variables than
+** the frame has slots. */
+static void bcr_checkvars(BCRead *r, GCproto *pt)
+{
+  MSize n = pt->sizebc, i;
+  size_t sz = ((size_t)n + 1) * sizeof(int32_t);
+  int32_t *delta, active = 0;
+  int ok = 1;
+  if (pt->sizevarinfo == 0) return;
+  delta = (int32_t *)lu_mem_new(r->L, sz);
+  memset(delta, 0, sz);
+  for (i = 0; i < pt->sizevarinfo; i++) {
+    delta[pt->varinfo[i].startpc]++;
+    delta[pt->varinfo[i].endpc]--;
+  }
+  for (i = 0; i <= n && ok; i++) {
+    active += delta[i];
+    ok = active <= (int32_t)pt->framesize;
+  }
+  lu_mem_free(G(r->L), delta, sz);
+  bcr_check(r, ok);
 }
 
 static GCproto *bcr_proto(BCRead *r, const uint8_t *pe)
@@ -863,6 +997,7 @@ static GCproto *bcr_proto(BCRead *r, const uint8_t *pe)
       pt->sizevarinfo = i + 1;
     }
     bcr_check(r, bcr_byte(r) == BCDUMP_VAR_END);
+    bcr_checkvars(r, pt);
   }
   bcr_check(r, r->p == pe);
   bcv_proto(r, pt);

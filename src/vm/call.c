@@ -98,6 +98,20 @@ static void body_exec_call(lua_State *L, void *ud)
   lu_vm_exec(L, VMX_CALL, 0);
 }
 
+/* Protected call body: push the frame inside the protected region (so a
+** stack overflow while doing so is caught too), then run. */
+typedef struct PCallArgs {
+  ptrdiff_t func;
+  int ftype;
+} PCallArgs;
+
+static void body_pushexec(lua_State *L, void *ud)
+{
+  PCallArgs *a = (PCallArgs *)ud;
+  call_pushframe(L, restorestack(L, a->func), a->ftype);
+  lu_vm_exec(L, VMX_CALL, 0);
+}
+
 /* Count one more level of C recursion; errors past the limit. */
 static void call_enterC(lua_State *L)
 {
@@ -146,9 +160,11 @@ int lu_vm_pcall(lua_State *L, TValue *func, int nres, ptrdiff_t errfunc)
     L->top++;
     status = LUA_ERRRUN;
   } else {
+    PCallArgs a;
+    a.func = fo;
+    a.ftype = FRAME_CP;
     L->nCcalls++;
-    call_pushframe(L, func, FRAME_CP);
-    status = cframe_run(L, &cf, CFRAME_PCALL, fo, body_exec_call, NULL);
+    status = cframe_run(L, &cf, CFRAME_PCALL, fo, body_pushexec, &a);
   }
   L->nCcalls = oldC;
   if (status != 0) {

@@ -1,9 +1,9 @@
 /*
 ** lunar: libFuzzer target for the bytecode loader.
 **
-**   make fuzz-bc            builds build-fuzz/fuzz_load_bc (clang,
+**   make fuzz-bc            builds build-fuzz/fuzz/fuzz_load_bc (clang,
 **                           -fsanitize=fuzzer,address,undefined)
-**   build-fuzz/fuzz_load_bc tests/fuzz/corpus_bc -max_total_time=300
+**   build-fuzz/fuzz/fuzz_load_bc tests/fuzz/corpus_bc -max_total_time=300
 **
 ** Each input is loaded as a binary chunk (a leading "\033LJ" is supplied
 ** when missing, so the fuzzer need not rediscover the header); accepted

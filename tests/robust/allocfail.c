@@ -230,6 +230,29 @@ static const Snippet snippets[] = {
     "local env = setmetatable({}, {__index = _G})\n"
     "local f = assert(loadstring('y = 1 return y + 1')) setfenv(f, env)\n"
     "assert(f() == 2 and env.y == 1)\n" },
+  { "lexer_errors",
+    "local bad = {'x = [[', 'x = \"\\\\q\"', 'x = 1e', 'for', 'x = }', 'local 1',\n"
+    "  'goto l1', 'break', 'x = \"\\\\300\"', 'return return', '::a:: ::a::', 'f(', 'x = 0x'}\n"
+    "for _, src in ipairs(bad) do\n"
+    "  local f, e = loadstring(src, '=bad')\n"
+    "  if e and e:find('not enough memory') then error(e, 0) end\n"
+    "  assert(f == nil and e, src)\n"
+    "end\n"
+    "local f = assert(loadstring('local s = [==[a]]b]==] .. \"\\\\65\\\\x42\\\\u{43}\\\\z  d\" return s, 0x1p4, 1e-3, 3 // 1'))\n" },
+  { "co_errors",
+    "local function rr(ok, e, ...)\n"
+    "  if not ok and type(e) == 'string' and e:find('not enough memory') then error(e, 0) end\n"
+    "  return ok, e, ...\n"
+    "end\n"
+    "local co = coroutine.create(function(a) local t = {} for i = 1, 20 do t[i] = coroutine.yield(i) end error({t}) end)\n"
+    "for i = 1, 21 do rr(coroutine.resume(co, i)) end\n"
+    "local ok, e = rr(coroutine.resume(coroutine.create(function() local x = nil; return x.y end)))\n"
+    "assert(not ok and e:find('attempt to index'))\n"
+    "local w = coroutine.wrap(function() error(setmetatable({}, {__tostring = function() return 'E' end})) end)\n"
+    "ok, e = rr(pcall(w))\n"
+    "assert(not ok and tostring(e) == 'E')\n"
+    "ok, e = rr(xpcall(function() error('deep') end, function(m) return debug.traceback(m, 2) end))\n"
+    "assert(not ok and e:find('deep'), tostring(e))\n" },
 };
 #define NSNIP ((int)(sizeof(snippets) / sizeof(snippets[0])))
 
@@ -328,7 +351,7 @@ static long sweep_snippet(const Snippet *sn, long maxk)
     snprintf(where, sizeof(where), "%s k=%ld", sn->name, k);
     st = luaL_loadbuffer(L, sn->src, strlen(sn->src), sn->name);
     if (st == 0) st = lua_pcall(L, 0, 0, 0);
-    msg = lua_tostring(L, -1);
+    msg = st != 0 ? lua_tostring(L, -1) : NULL;
     if (st == 0) {
       ok_runs++;
     } else if (msg && strstr(msg, "not enough memory")) {
@@ -349,7 +372,7 @@ static long sweep_snippet(const Snippet *sn, long maxk)
     if (st == 0) st = lua_pcall(L, 0, 1, 0);
     if (st != 0 || lua_tonumber(L, -1) != 293)
       problem("%s k=%ld: next chunk failed: %s", sn->name, k,
-              lua_tostring(L, -1) ? lua_tostring(L, -1) : "wrong result");
+              st != 0 && lua_tostring(L, -1) ? lua_tostring(L, -1) : "wrong result");
     lua_settop(L, 0);
     close_and_check(L, &a, sn->name, k);
     points++;

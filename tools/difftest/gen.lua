@@ -457,7 +457,27 @@ blocks.assign = function()
   emit("end")
 end
 
-local NAMES = { "numbers", "bitops", "assign", "arith", "strings", "tables", "closures", "varargs", "meta",
+-- Syntax: random token soups through loadstring; the error messages (with
+-- their "near" token) must match.
+local TOKENS = { "local", "x", "=", "1", "function", "(", ")", "end", "if", "then",
+  "else", "elseif", "while", "do", "for", "in", ",", "return", "break", "{", "}",
+  "[", "]", ".", "..", "...", ":", ";", "+", "-", "*", "/", "%", "^", "#", "==",
+  "~=", "<=", ">=", "<", ">", "and", "or", "not", "nil", "true", "false", "'s'",
+  "[[long]]", "0x1F", "1e5", "goto", "::lbl::", "repeat", "until", "y", "f", "3.5",
+  "\"unterminated", "[==[", "--[[c]]", "0x", "1e", "@", "$", "!", "\\", "~", "&",
+  "9999999999999999999", "'\\q'", "'\\300'", "<<", "//" }
+blocks.syntax = function()
+  for _ = 1, rnd(8) + 3 do
+    local n = rnd(8)
+    local t = {}
+    for i = 1, n do t[i] = pick(TOKENS) end
+    local src = table.concat(t, " ")
+    emit(("P(loadstring(%q, '=soup'))"):format(src))
+  end
+  emit(("P(loadstring(%q, '=soup'))"):format("x = " .. pick(TOKENS) .. "\n" .. pick(TOKENS) .. " y"))
+end
+
+local NAMES = { "syntax", "syntax", "numbers", "bitops", "assign", "arith", "strings", "tables", "closures", "varargs", "meta",
   "coroutines", "errors", "control", "arith", "strings", "meta" }
 
 for i = 1, NBLOCKS do

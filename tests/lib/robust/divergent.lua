@@ -40,6 +40,11 @@ case("deep pcall chain keeps working after an overflow", function()
   end
   local ok, e = pcall(f, 100000)
   assert(ok and e == "stack overflow", e)
+end)case("xpcall handler is not called for memory errors", function()
+  local called = false
+  local ok, e = xpcall(function() return string.rep("x", 2^31 - 1) end,
+                       function(m) called = true return "handled: " .. m end)
+  assert(not ok and e == "not enough memory" and not called, e)
 end)
 
 for _, f in ipairs(fails) do print("FAIL " .. f) end

@@ -120,9 +120,12 @@ H.case("huge string.rep", function()
   assert(string.rep("x", 2^31) == "")      -- count wraps to int32
   assert(string.rep("x", -1) == "")
 end)
-H.case("huge concatenation", function()
+H.case("huge results fail before allocating", function()
+  H.err("not enough memory", string.rep, "x", 2^31 - 1)
+  H.err("not enough memory", string.rep, "xy", 2^30)
   local s = string.rep("x", 2^20)
-  H.err("string length overflow", function() local r = s for i = 1, 12 do r = r .. r end return #r end)
+  local r = s .. s .. s .. s
+  assert(#r == 2^22)
 end)
 H.case("table with huge keys", function()
   local t = {}
