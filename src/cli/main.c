@@ -147,7 +147,11 @@ static void cli_stophook(lua_State *L, lua_Debug *ar)
   lua_sethook(L, NULL, 0, 0);
   if (G(L)->sigint) {
     G(L)->sigint = 0;
-    luaL_error(L, "interrupted!");
+    /* Inside a hook, level 0 is the interrupted function. */
+    luaL_where(L, 0);
+    lua_pushliteral(L, "interrupted!");
+    lua_concat(L, 2);
+    lua_error(L);
   }
 }
 

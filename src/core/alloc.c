@@ -30,27 +30,20 @@
 #define ALLOC_SYSTEM 0
 #endif
 
-#define ALLOC_GRAIN       16
-#define ALLOC_SMALL_MAX   512
-#define ALLOC_NCLASS      (ALLOC_SMALL_MAX / ALLOC_GRAIN)
+#define ALLOC_GRAIN       LU_ALLOC_GRAIN
+#define ALLOC_SMALL_MAX   LU_ALLOC_SMALL_MAX
+#define ALLOC_NCLASS      LU_ALLOC_NCLASS
 #define ALLOC_CHUNK       (64 * 1024)
 
-typedef struct AllocFree {
-  struct AllocFree *next;
-} AllocFree;
+typedef LuAllocFree AllocFree;
+typedef LuArena Arena;
 
-typedef struct AllocChunk {
-  struct AllocChunk *next;
+typedef struct LuAllocChunk {
+  struct LuAllocChunk *next;
   size_t pad;            /* Keeps the payload 16-byte aligned. */
 } AllocChunk;
 
-typedef struct Arena {
-  AllocFree *free[ALLOC_NCLASS];  /* Free list per class (size 16*(i+1)). */
-  char *cur, *end;                /* Unused tail of the newest chunk. */
-  AllocChunk *chunks;
-} Arena;
-
-#define alloc_class(sz)  (((sz) - 1) / ALLOC_GRAIN)
+#define alloc_class(sz)  lu_alloc_class(sz)
 
 static void *alloc_small(Arena *a, size_t sz)
 {

@@ -18,4 +18,56 @@ LU_FUNC void lu_alloc_destroy(void *arena);
 /* The lua_Alloc function; ud is the arena. */
 LU_FUNC void *lu_alloc_f(void *ud, void *ptr, size_t osize, size_t nsize);
 
+/* -- Arena layout and inline fast paths ----------------------------------
+** mem.c calls these directly when the state uses lu_alloc_f, skipping the
+** indirect call for the common case: a small block whose free list is not
+** empty. They decline (NULL / 0) in every other case, and the caller then
+** goes through lu_alloc_f as usual. */
+
+#define LU_ALLOC_GRAIN      16
+#define LU_ALLOC_SMALL_MAX  512
+#define LU_ALLOC_NCLASS     (LU_ALLOC_SMALL_MAX / LU_ALLOC_GRAIN)
+#define lu_alloc_class(sz)  (((sz) - 1) / LU_ALLOC_GRAIN)
+
+typedef struct LuAllocFree {
+  struct LuAllocFree *next;
+} LuAllocFree;
+
+typedef struct LuArena {
+  LuAllocFree *free[LU_ALLOC_NCLASS];  /* Free list per class (16*(i+1)). */
+  char *cur, *end;                     /* Unused tail of the newest chunk. */
+  struct LuAllocChunk *chunks;
+} LuArena;
+
+/* A block of sz (1..LU_ALLOC_SMALL_MAX) bytes from a free list or the
+** current chunk's tail, or NULL (then call lu_alloc_f). */
+static LU_AINLINE void *lu_alloc_fastget(void *ud, size_t sz)
+{
+  LuArena *a = (LuArena *)ud;
+  size_t c = lu_alloc_class(sz);
+  LuAllocFree *f = a->free[c];
+  if (LU_LIKELY(f != NULL)) {
+    a->free[c] = f->next;
+    return f;
+  } else {
+    size_t bsz = (c + 1) * LU_ALLOC_GRAIN;
+    if (LU_LIKELY((size_t)(a->end - a->cur) >= bsz)) {
+      void *p = a->cur;
+      a->cur += bsz;
+      return p;
+    }
+  }
+  return NULL;
+}
+
+/* Give back a small block (sz 1..LU_ALLOC_SMALL_MAX). */
+static LU_AINLINE void lu_alloc_fastput(void *ud, void *p, size_t sz)
+{
+  LuArena *a = (LuArena *)ud;
+  size_t c = lu_alloc_class(sz);
+  LuAllocFree *f = (LuAllocFree *)p;
+  f->next = a->free[c];
+  a->free[c] = f;
+}
+
 #endif

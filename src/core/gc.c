@@ -87,8 +87,21 @@
 
 static void gc_mark(global_State *g, GCobj *o);
 
+/* Tables, the most common reference, go gray right here; the other types
+** through gc_mark. */
+static LU_AINLINE void gc_markfast(global_State *g, GCobj *o)
+{
+  if (o->gch.gct == LU_GCT_TAB) {
+    o->gch.marked &= (uint8_t)~LU_GC_WHITES;
+    o->tab.gclist = g->gc.gray;
+    g->gc.gray = o;
+  } else {
+    gc_mark(g, o);
+  }
+}
+
 #define gc_marktv(g, tv) \
-  do { if (tvisgcv(tv) && iswhite(gcval(tv))) gc_mark((g), gcval(tv)); } \
+  do { if (tvisgcv(tv) && iswhite(gcval(tv))) gc_markfast((g), gcval(tv)); } \
   while (0)
 #define gc_markobj(g, o) \
   do { if ((o) != NULL && iswhite(obj2gco(o))) gc_mark((g), obj2gco(o)); } \
@@ -307,12 +320,16 @@ static size_t gc_traverse_thread(global_State *g, lua_State *th)
 static size_t gc_propagate_one(global_State *g)
 {
   GCobj *o = g->gc.gray;
-  GCobj **lp = gc_gclistp(o);
+  GCobj **lp;
+  if (LU_LIKELY(o->gch.gct == LU_GCT_TAB)) {
+    g->gc.gray = o->tab.gclist;
+    gray2black(o);
+    return gc_traverse_tab(g, &o->tab);
+  }
+  lp = gc_gclistp(o);
   g->gc.gray = *lp;
   gray2black(o);
   switch (o->gch.gct) {
-  case LU_GCT_TAB:
-    return gc_traverse_tab(g, &o->tab);
   case LU_GCT_FUNC:
     return gc_traverse_func(g, &o->fn);
   case LU_GCT_PROTO:
@@ -535,7 +552,8 @@ static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
   while ((o = *p) != NULL && lim-- > 0) {
     if (gc_isdeadobj(o, ow)) {
       *p = o->gch.nextgc;
-      gc_freeobj(g, o);
+      if (o->gch.gct == LU_GCT_TAB) lu_tab_free(g, &o->tab);
+      else gc_freeobj(g, o);
     } else {
       if (o->gch.gct == LU_GCT_THREAD) gc_sweep_openuv(g, &o->th);
       makewhite(g, o);
@@ -628,10 +646,17 @@ static size_t gc_onestep(lua_State *L)
   case GCSpause:
     gc_mark_start(g);
     return 0;
-  case GCSpropagate:
-    if (g->gc.gray != NULL) return gc_propagate_one(g);
+  case GCSpropagate: {
+    /* Several gray objects per call (up to about GCSTEPSIZE bytes of
+    ** work): the state dispatch costs more than a small table. */
+    size_t work = 0;
+    while (g->gc.gray != NULL) {
+      work += gc_propagate_one(g);
+      if (work >= GCSTEPSIZE) return work;
+    }
     g->gc.state = GCSatomic;
-    return 0;
+    return work;
+  }
   case GCSatomic:
     gc_atomic(L);
     return GCSWEEPMAX * GCSWEEPCOST;

@@ -23,12 +23,12 @@ void *lu_mem_realloc(lua_State *L, void *p, size_t osz, size_t nsz)
   return nsz > 0 ? np : NULL;
 }
 
-void *lu_mem_new(lua_State *L, size_t sz)
+void *lu_mem_new_slow(lua_State *L, size_t sz)
 {
   return lu_mem_realloc(L, NULL, 0, sz);
 }
 
-void lu_mem_free(global_State *g, void *p, size_t sz)
+void lu_mem_free_slow(global_State *g, void *p, size_t sz)
 {
   if (p == NULL) return;
   g->allocf(g->allocd, p, sz, 0);
@@ -47,7 +47,7 @@ void *lu_mem_grow(lua_State *L, void *p, MSize *szp, MSize lim, size_t esz)
   return p;
 }
 
-GCobj *lu_mem_newgco(lua_State *L, size_t size)
+GCobj *lu_mem_newgco_slow(lua_State *L, size_t size)
 {
   global_State *g = G(L);
   GCobj *o = (GCobj *)lu_mem_realloc(L, NULL, 0, size);

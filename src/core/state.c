@@ -10,6 +10,7 @@
 ** The main thread is the first object linked into gc.root (see gc.c for
 ** why); it is marked FIXED so that the sweep never frees it.
 */
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/random.h>
@@ -190,10 +191,19 @@ void lu_state_free(global_State *g, lua_State *L1)
 
 /* -- Opening and closing --------------------------------------------------- */
 
-/* A per-state random key for the string hash. */
+/* A per-state random key for the string hash. The environment variable
+** LUNAR_HASHSEED=n fixes it to n instead (e.g. 0), which makes pairs()
+** order over string keys repeat from run to run (as LuaJIT's does), at the
+** cost of the resistance to hash flooding the random key gives. */
 static uint64_t state_seed(GG_State *GG)
 {
   uint64_t seed = 0;
+  const char *env = getenv("LUNAR_HASHSEED");
+  if (env != NULL && *env != '\0') {
+    char *end;
+    unsigned long long v = strtoull(env, &end, 0);
+    if (*end == '\0') return (uint64_t)v;
+  }
   if (getrandom(&seed, sizeof(seed), GRND_NONBLOCK) != (ssize_t)sizeof(seed)) {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);

@@ -120,6 +120,25 @@ static LU_AINLINE void str_resurrect(global_State *g, GCstr *s)
   if (isdead(g, o)) flipwhite(o);
 }
 
+/* Do the len bytes at a and b agree? Short strings (the common keys) are
+** compared with a few possibly overlapping loads instead of memcmp. */
+static LU_AINLINE int str_eq(const char *a, const char *b, size_t len)
+{
+  if (len <= 16) {
+    if (len >= 8)
+      return ((rd64(a) ^ rd64(b)) |
+              (rd64(a + len - 8) ^ rd64(b + len - 8))) == 0;
+    if (len >= 4)
+      return ((rd32(a) ^ rd32(b)) |
+              (rd32(a + len - 4) ^ rd32(b + len - 4))) == 0;
+    if (len > 0)
+      return a[0] == b[0] && a[len >> 1] == b[len >> 1] &&
+             a[len - 1] == b[len - 1];
+    return 1;
+  }
+  return memcmp(a, b, len) == 0;
+}
+
 GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
 {
   global_State *g = G(L);
@@ -129,7 +148,7 @@ GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
   if (LU_UNLIKELY(len > LU_MAX_STR)) lu_err_msg(L, LU_ERR_STROV);
   h = lu_str_hash(g->strseed, str, len);
   for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
-    if (s->hash == h && s->len == len && memcmp(strdata(s), str, len) == 0) {
+    if (s->hash == h && s->len == len && str_eq(strdata(s), str, len)) {
       str_resurrect(g, s);
       return s;
     }

@@ -217,20 +217,43 @@ static size_t fmt_g14(char *buf, double n, double a)
 #endif
 }
 
+/* "00".."99": two digits per division when printing integers. */
+static const char fmt_dig2[201] =
+  "00010203040506070809101112131415161718192021222324252627282930313233"
+  "34353637383940414243444546474849505152535455565758596061626364656667"
+  "68697071727374757677787980818283848586878889909192939495969798990";
+
+/* Integral |n| below 10^14 (so fewer than 15 digits): written from the
+** end of a scratch area, then moved to buf with one fixed-size copy
+** (buf has LUAI_MAXNUMBER2STR >= 24 bytes). */
+static LU_AINLINE size_t fmt_int14(char *buf, uint64_t u, int neg)
+{
+  char tmp[48];
+  char *e = tmp + 24, *p = e;
+  while (u >= 100) {
+    uint64_t q = u / 100;
+    p -= 2;
+    memcpy(p, fmt_dig2 + 2 * (u - q * 100), 2);
+    u = q;
+  }
+  if (u >= 10) {
+    p -= 2;
+    memcpy(p, fmt_dig2 + 2 * u, 2);
+  } else {
+    *--p = (char)('0' + u);
+  }
+  if (neg) *--p = '-';
+  memcpy(buf, p, 24);
+  return (size_t)(e - p);
+}
+
 size_t lu_strfmt_num2buf(char *buf, double n)
 {
   if (LU_LIKELY(n == n)) {
     double a = n < 0 ? -n : n;
     if (a < 1e14 && a == (double)(int64_t)a && !(n == 0 && signbit(n))) {
       /* Integral and below 15 digits: "%.14g" prints it as an integer. */
-      char tmp[24];
-      char *e = tmp + sizeof(tmp);
-      char *p = fmt_u64(e, (uint64_t)a);
-      size_t len;
-      if (n < 0) *--p = '-';
-      len = (size_t)(e - p);
-      memcpy(buf, p, len);
-      return len;
+      return fmt_int14(buf, (uint64_t)a, n < 0);
     }
     if (a >= 1e-4 && a < 1e14) {
       size_t len = fmt_short(buf, n, a);

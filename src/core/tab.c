@@ -100,7 +100,14 @@ static void tab_cleararray(TValue *a, uint32_t from, uint32_t to)
 
 /* -- Creation and destruction ---------------------------------------------- */
 
-GCtab *lu_tab_new(lua_State *L, uint32_t asize, uint32_t hbits)
+/* The general case of lu_tab_new (separate, so that the fast path needs
+** no register saves). With clear 0 the nodes (and the array, if there
+** are no nodes) are left uninitialised: the caller (lu_tab_dup) fills them
+** before anything else can allocate or throw, hence before the GC sees the
+** table. (The node vector is the last allocation: when it fails, the array
+** must already be clean.) */
+static LU_NOINLINE GCtab *tab_new_slow(lua_State *L, uint32_t asize,
+                                       uint32_t hbits, int clear)
 {
   GCtab *t;
   int colo = asize > 0 && asize <= TAB_MAXCOLO;
@@ -122,22 +129,49 @@ GCtab *lu_tab_new(lua_State *L, uint32_t asize, uint32_t hbits)
   if (colo) {
     t->colo = (int8_t)asize;
     t->array = (TValue *)(t + 1);
-    tab_cleararray(t->array, 0, asize);
+    if (clear || hbits > 0) tab_cleararray(t->array, 0, asize);
     t->asize = asize;
   } else if (asize > 0) {
     t->array = lu_mem_newvec(L, asize, TValue);
-    tab_cleararray(t->array, 0, asize);
+    if (clear || hbits > 0) tab_cleararray(t->array, 0, asize);
     t->asize = asize;
   }
   if (hbits > 0) {
     uint32_t n = 1u << hbits;
     Node *node = lu_mem_newvec(L, n, Node);
-    tab_clearnodes(node, n);
+    if (clear) tab_clearnodes(node, n);
     t->node = node;
     t->hmask = n - 1;
     t->freetop = node + n;
   }
   return t;
+}
+
+GCtab *lu_tab_new(lua_State *L, uint32_t asize, uint32_t hbits)
+{
+  GCtab *t;
+  if (LU_LIKELY(hbits == 0 && asize <= TAB_MAXCOLO)) {
+    /* Fast path (TNEW of {} and short constructors): one block, no hash
+    ** part. A plain loop: memset's set-up costs more than a few stores. */
+    uint32_t i;
+    t = &lu_mem_newgco(L, sizeof(GCtab) + (size_t)asize * sizeof(TValue))->tab;
+    t->gct = LU_GCT_TAB;
+    t->nomm = 0;
+    t->colo = (int8_t)asize;
+    t->array = asize ? (TValue *)(t + 1) : NULL;
+    t->gclist = NULL;
+    t->metatable = NULL;
+    t->node = lu_tab_nilnode;
+    t->asize = asize;
+    t->hmask = 0;
+    t->freetop = lu_tab_nilnode;
+    for (i = 0; i < asize; i++) {
+      __asm__("" : "+r"(i));  /* Keeps gcc from calling memset here. */
+      setnilV(&((TValue *)(t + 1))[i]);
+    }
+    return t;
+  }
+  return tab_new_slow(L, asize, hbits, 1);
 }
 
 GCtab *lu_tab_new_ah(lua_State *L, int32_t narr, int32_t nrec)
@@ -149,19 +183,18 @@ GCtab *lu_tab_new_ah(lua_State *L, int32_t narr, int32_t nrec)
 
 GCtab *lu_tab_dup(lua_State *L, const GCtab *kt)
 {
-  GCtab *t = lu_tab_new(L, kt->asize, hbits_of(kt));
+  uint32_t n = hsize(kt);
+  GCtab *t = tab_new_slow(L, kt->asize, hbits_of(kt), 0);
   if (kt->asize > 0)
     memcpy(t->array, kt->array, (size_t)kt->asize * sizeof(TValue));
-  if (hsize(kt) > 0) {
-    uint32_t n = hsize(kt);
+  if (n > 0) {
+    Node *tn = t->node;
+    const Node *kn = kt->node;
+    memcpy(tn, kn, (size_t)n * sizeof(Node));
     for (uint32_t i = 0; i < n; i++) {
-      const Node *kn = &kt->node[i];
-      Node *tn = &t->node[i];
-      tn->val = kn->val;
-      tn->key = kn->key;
-      tn->next = kn->next ? t->node + (kn->next - kt->node) : NULL;
+      if (tn[i].next != NULL) tn[i].next = tn + (tn[i].next - kn);
     }
-    t->freetop = t->node + (kt->freetop - kt->node);
+    t->freetop = tn + (kt->freetop - kn);
   }
   return t;
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../core/obj.h"
+#include "../core/gc.h"
 #include "../core/strfmt.h"
 #include "../core/strscan.h"
 #include "../api/lua.h"
@@ -272,6 +273,7 @@ static void base_pushrawstring(lua_State *L, int idx)
   s = lu_strfmt_obj(L, o);
   setstrV(L, L->top, s);
   L->top++;
+  lu_gc_check(L);
 }
 
 /* tostring(v): __tostring's results (all of them, as LuaJIT's tail call

@@ -40,6 +40,24 @@ static lua_State *co_check(lua_State *L, int narg)
 
 /* Resume co with the narg values on top of L. Returns the number of
 ** results moved to L (>= 0), or -1 with the error message on top of L. */
+/* Move n values from the top of from to the top of to; to has room. */
+static LU_AINLINE void co_move(lua_State *from, lua_State *to, int n)
+{
+  TValue *f = from->top - n, *t = to->top;
+  int i;
+  for (i = 0; i < n; i++) t[i] = f[i];
+  from->top = f;
+  to->top = t + n;
+}
+
+/* Has L room for n more values (plus LUA_MINSTACK)? Small counts only:
+** anything else goes through lua_checkstack and its limits. */
+static LU_AINLINE int co_hasroom(lua_State *L, int n)
+{
+  return n <= LUA_MINSTACK &&
+         L->maxstack - L->top > (ptrdiff_t)(n + LUA_MINSTACK);
+}
+
 static int co_auxresume(lua_State *L, lua_State *co, int narg)
 {
   int status, nres;
@@ -50,23 +68,23 @@ static int co_auxresume(lua_State *L, lua_State *co, int narg)
     lua_pushstring(L, err2msg(em));
     return -1;
   }
-  if (!lua_checkstack(co, narg + LUA_MINSTACK))
+  if (!co_hasroom(co, narg) && !lua_checkstack(co, narg + LUA_MINSTACK))
     luaL_error(L, "too many arguments to resume");
   if (L->nCcalls >= LU_MAX_CCALLS) {
     lua_pushstring(L, err2msg(LU_ERR_CSTKOV));
     return -1;
   }
-  lua_xmove(L, co, narg);
+  co_move(L, co, narg);
   co->nCcalls = L->nCcalls + 1;
   status = lua_resume(co, narg);
   co->nCcalls = 0;
   if (status == 0 || status == LUA_YIELD) {
-    nres = lua_gettop(co);
-    if (!lua_checkstack(L, nres + 1)) {
-      lua_pop(co, nres);
+    nres = (int)(co->top - co->base);
+    if (!co_hasroom(L, nres + 1) && !lua_checkstack(L, nres + 1)) {
+      co->top -= nres;
       luaL_error(L, "too many results to resume");
     }
-    lua_xmove(co, L, nres);
+    co_move(co, L, nres);
     return nres;
   }
   lua_xmove(co, L, 1);  /* The error object. */
@@ -129,8 +147,9 @@ static int co_isyieldable(lua_State *L)
 ** caller's position prepended, as in LuaJIT). */
 static int co_wrapaux(lua_State *L)
 {
-  lua_State *co = lua_tothread(L, lua_upvalueindex(1));
-  int r = co_auxresume(L, co, lua_gettop(L));
+  GCfunc *fn = funcV(L->base - 2);
+  lua_State *co = threadV(&fn->c.upvalue[0]);
+  int r = co_auxresume(L, co, (int)(L->top - L->base));
   if (r < 0) {
     if (lua_isstring(L, -1)) {
       luaL_where(L, 1);

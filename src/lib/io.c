@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/strfmt.h"
 #include "../api/lua.h"
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
@@ -221,12 +222,10 @@ static int io_write_args(lua_State *L, FILE *fp, int arg)
   int status = 1;
   for (; nargs--; arg++) {
     if (lua_type(L, arg) == LUA_TNUMBER) {
-      size_t len;
-      const char *s;
-      lua_pushvalue(L, arg);
-      s = lua_tolstring(L, -1, &len);
-      status = status && fwrite(s, 1, len, fp) == len;
-      lua_pop(L, 1);
+      /* Formatted like tostring, without interning a string. */
+      char buf[LUAI_MAXNUMBER2STR];
+      size_t len = lu_strfmt_num2buf(buf, lua_tonumber(L, arg));
+      status = status && fwrite(buf, 1, len, fp) == len;
     } else {
       size_t l;
       const char *s = luaL_checklstring(L, arg, &l);
@@ -475,6 +474,15 @@ LUALIB_API int luaopen_io(lua_State *L)
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "__index");
   luaL_register(L, NULL, io_methods);
+  {
+    /* Mark the methods with their builtin ids ("io_method" in ffdef.h). */
+    const luaL_Reg *r;
+    for (r = io_methods; r->name != NULL; r++) {
+      lua_getfield(L, -1, r->name);
+      lu_lib_markff(L, "io_method", r->name);
+      lua_pop(L, 1);
+    }
+  }
   lua_pop(L, 1);
   lu_lib_register(L, LUA_IOLIBNAME, io_funcs);
   io_stdfile(L, stdin, &io_key_input, "stdin");

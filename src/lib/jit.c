@@ -198,9 +198,29 @@ static int jit_opt_start(lua_State *L)
   return 0;
 }
 
+/* jit.security(what): the security features in effect, reported with
+** LuaJIT's values ("prng", "strhash", "strid", "mcode" are all 1: lunar
+** seeds its string hash and PRNG per state and has no machine code). */
+static int jit_security(lua_State *L)
+{
+  static const char *const opts[] = {
+    "prng", "strhash", "strid", "mcode", NULL
+  };
+  const char *s = luaL_checkstring(L, 1);
+  int i;
+  for (i = 0; opts[i] != NULL; i++) {
+    if (strcmp(s, opts[i]) == 0) {
+      lua_pushinteger(L, 1);
+      return 1;
+    }
+  }
+  return luaL_argerror(L, 1, lua_pushfstring(L, "invalid option '%s'", s));
+}
+
 static const luaL_Reg jit_funcs[] = {
   { "on", jit_on }, { "off", jit_off }, { "flush", jit_flush },
-  { "status", jit_status }, { "attach", jit_attach },
+  { "status", jit_status }, { "security", jit_security },
+  { "attach", jit_attach },
   { NULL, NULL }
 };
 
@@ -217,6 +237,7 @@ LUALIB_API int luaopen_jit(lua_State *L)
   for (r = jit_funcs; r->name; r++) {
     lua_pushvalue(L, -1);
     lua_pushcclosure(L, r->func, 1);
+    lu_lib_markff(L, LUA_JITLIBNAME, r->name);
     lua_setfield(L, -3, r->name);
   }
   lua_newtable(L);  /* jit.opt */

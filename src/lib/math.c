@@ -22,8 +22,17 @@
     return 1; \
   }
 
+/* LuaJIT's ceil rounds to nearest first and then corrects upwards, so a
+** value in (-1, -0.5) gives +0 while one in [-0.5, 0) gives -0. */
+static double math_ljceil(double x)
+{
+  double r = ceil(x);
+  if (r == 0 && x < -0.5) r = 0.0;
+  return r;
+}
+
 MATH_UNARY(abs, fabs)
-MATH_UNARY(ceil, ceil)
+MATH_UNARY(ceil, math_ljceil)
 MATH_UNARY(floor, floor)
 MATH_UNARY(sqrt, sqrt)
 MATH_UNARY(sin, sin)
@@ -224,8 +233,10 @@ LUALIB_API int luaopen_math(lua_State *L)
   rand_seed(rs, 0.0);
   lua_pushvalue(L, -1);
   lua_pushcclosure(L, math_random, 1);
+  lu_lib_markff(L, LUA_MATHLIBNAME, "random");
   lua_setfield(L, -3, "random");
   lua_pushcclosure(L, math_randomseed, 1);
+  lu_lib_markff(L, LUA_MATHLIBNAME, "randomseed");
   lua_setfield(L, -2, "randomseed");
   lua_pushnumber(L, 3.14159265358979323846);
   lua_setfield(L, -2, "pi");

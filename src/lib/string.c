@@ -107,11 +107,17 @@ typedef struct StrBuf {
 /* Largest string the library builds (LuaJIT's LJ_MAX_STR). */
 #define STR_MAXLEN  ((size_t)0x7fffff00)
 
+/* Out of memory (or a result above the string limit): a memory error, so
+** that xpcall handlers are not run, as in LuaJIT. */
 static LU_NORET void str_errmem(lua_State *L)
 {
+#ifndef LU_STRING_STANDALONE
+  lu_err_mem(L);
+#else
   lua_pushliteral(L, "not enough memory");
   lua_error(L);
   for (;;) {}
+#endif
 }
 
 /* Start an empty buffer. Small results stay in sb->inl; a stack slot is
@@ -126,10 +132,10 @@ static void sb_init(lua_State *L, StrBuf *sb)
   sb->sz = SB_INLINE;
 }
 
-/* Make room for `need` more bytes; returns the write position. */
-static char *sb_need(StrBuf *sb, size_t need)
+/* Move the contents to a bigger userdata with room for `need` more. */
+static LU_NOINLINE void sb_grow(StrBuf *sb, size_t need)
 {
-  if (sb->sz - sb->n < need) {
+  {
     size_t nsz = sb->sz < 1024 ? 1024 : sb->sz;
     char *nb;
     if (need > STR_MAXLEN - sb->n) str_errmem(sb->L);
@@ -140,6 +146,12 @@ static char *sb_need(StrBuf *sb, size_t need)
     sb->b = nb;
     sb->sz = nsz;
   }
+}
+
+/* Make room for `need` more bytes; returns the write position. */
+static LU_AINLINE char *sb_need(StrBuf *sb, size_t need)
+{
+  if (LU_UNLIKELY(sb->sz - sb->n < need)) sb_grow(sb, need);
   return sb->b + sb->n;
 }
 
@@ -175,6 +187,18 @@ static void sb_result(StrBuf *sb)
 }
 
 /* -- Simple functions ---------------------------------------------------- */
+
+/* Results up to this size are built on the C stack, bigger ones in a
+** userdata (garbage after the call). */
+#define STR_SMALL  256
+
+/* Scratch space for a result of len bytes: the caller's small buffer, or
+** a fresh userdata pushed on the stack. */
+static char *str_scratch(lua_State *L, char *small, size_t len)
+{
+  if (len <= STR_SMALL) return small;
+  return (char *)lua_newuserdata(L, len);
+}
 
 static int str_len(lua_State *L)
 {
@@ -230,7 +254,8 @@ static int str_byte(lua_State *L)
 static int str_char(lua_State *L)
 {
   int n = lua_gettop(L), i;
-  char *p = (char *)lua_newuserdata(L, n ? (size_t)n : 1);
+  char small[STR_SMALL];
+  char *p = str_scratch(L, small, (size_t)n);
   for (i = 1; i <= n; i++) {
     int32_t c = str_checkint(L, i);
     luaL_argcheck(L, uchar(c) == c, i, "invalid value");
@@ -244,7 +269,8 @@ static int str_reverse(lua_State *L)
 {
   size_t len, i;
   const char *s = luaL_checklstring(L, 1, &len);
-  char *p = (char *)lua_newuserdata(L, len ? len : 1);
+  char small[STR_SMALL];
+  char *p = str_scratch(L, small, len);
   for (i = 0; i < len; i++) p[i] = s[len - 1 - i];
   lua_pushlstring(L, p, len);
   return 1;
@@ -254,7 +280,8 @@ static int str_casemap(lua_State *L, int upper)
 {
   size_t len, i;
   const char *s = luaL_checklstring(L, 1, &len);
-  char *p = (char *)lua_newuserdata(L, len ? len : 1);
+  char small[STR_SMALL];
+  char *p = str_scratch(L, small, len);
   for (i = 0; i < len; i++) {
     int c = uchar(s[i]);
     if (upper) p[i] = (char)((c >= 'a' && c <= 'z') ? c - 32 : c);
@@ -286,16 +313,26 @@ static int str_rep(lua_State *L)
     if (tot >= STR_MAXLEN) str_errmem(L);
     total = (size_t)tot;
   }
-  p = (char *)lua_newuserdata(L, total);
   {
-    char *w = p;
-    for (i = 0; i < (size_t)n; i++) {
-      if (i && seplen) { memcpy(w, sep, seplen); w += seplen; }
-      memcpy(w, s, len);
-      w += len;
+    /* s, then (sep .. s) once, then that unit doubled by copying what is
+    ** already written: the tail after the first s has period seplen+len. */
+    char small[STR_SMALL];
+    char *w;
+    size_t done, need;
+    p = str_scratch(L, small, total);
+    memcpy(p, s, len);
+    w = p + len;
+    need = total - len;
+    if (need) {
+      memcpy(w, sep, seplen);
+      memcpy(w + seplen, s, len);
+      for (done = seplen + len; done < need; done += i) {
+        i = done < need - done ? done : need - done;
+        memcpy(w + done, w, i);
+      }
     }
+    lua_pushlstring(L, p, total);
   }
-  lua_pushlstring(L, p, total);
   return 1;
 }
 
@@ -372,6 +409,8 @@ typedef struct MatchState {
   lua_State *L;
   int level;             /* Number of captures (finished or not). */
   int depth;             /* Current nesting of match(). */
+  const char *pf, *pfe;  /* First item [pf, pfe) if every match starts
+                         ** with one byte it matches, else NULL. */
   struct {
     const char *init;
     ptrdiff_t len;       /* Length, CAP_UNFINISHED or CAP_POSITION. */
@@ -418,25 +457,44 @@ static const char *class_end(MatchState *ms, const char *p)
   }
 }
 
-/* Does character c belong to class %cl? Upper-case classes complement. */
-static int class_match(int c, int cl)
+/* Character classes of the C locale for %a %c %d %g %l %p %s %u %w %x:
+** bit (1 << index in "acdglpsuwx") for each class a byte belongs to.
+** Bytes >= 128 belong to none. */
+static const uint16_t cls_bits[256] = {
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 66, 66, 66,
+  66, 66, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 64, 40, 40, 40,
+  40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40,
+  780, 780, 780, 780, 780, 780, 780, 780, 780, 780, 40, 40,
+  40, 40, 40, 40, 40, 905, 905, 905, 905, 905, 905, 393,
+  393, 393, 393, 393, 393, 393, 393, 393, 393, 393, 393, 393,
+  393, 393, 393, 393, 393, 393, 393, 40, 40, 40, 40, 40,
+  40, 793, 793, 793, 793, 793, 793, 281, 281, 281, 281, 281,
+  281, 281, 281, 281, 281, 281, 281, 281, 281, 281, 281, 281,
+  281, 281, 281, 40, 40, 40, 40, 2,
+};
+
+/* Class bit of class letter cl (lower case), or 0 if cl is no class. */
+static const uint16_t cls_letter[32] = {
+  /* `  a  b  c  d  e  f  g  h  i  j  k  l   m  n  o  p   q  r  s */
+  0, 1, 0, 2, 4, 0, 0, 8, 0, 0, 0, 0, 16, 0, 0, 0, 32, 0, 0, 64,
+  /* t  u    v  w    x    y  z  {  |  }  ~  DEL */
+  0, 128, 0, 256, 512, 0, 0, 0, 0, 0, 0, 0
+};
+
+/* Does character c belong to class %cl? Upper-case classes complement;
+** %z is the NUL byte; any other cl matches itself. */
+static LU_AINLINE int class_match(int c, int cl)
 {
-  int res;
-  switch (cl | 0x20) {
-  case 'a': res = isalpha(c); break;
-  case 'c': res = iscntrl(c); break;
-  case 'd': res = isdigit(c); break;
-  case 'g': res = isgraph(c); break;
-  case 'l': res = islower(c); break;
-  case 'p': res = ispunct(c); break;
-  case 's': res = isspace(c); break;
-  case 'u': res = isupper(c); break;
-  case 'w': res = isalnum(c); break;
-  case 'x': res = isxdigit(c); break;
-  case 'z': res = (c == 0); break;
-  default: return cl == c;
+  int lc = cl | 0x20;
+  unsigned bit;
+  if (lc >= 'a' && lc <= 'z') {
+    if (lc == 'z') bit = (c == 0);
+    else if ((bit = cls_letter[lc - 0x60]) != 0) bit = (cls_bits[c] & bit) != 0;
+    else return cl == c;
+    return (cl & 0x20) ? (int)bit : !bit;
   }
-  return (cl & 0x20) ? (res != 0) : !res;
+  return cl == c;
 }
 
 /* Set match: p points at '[', ec at the closing ']'. */
@@ -464,7 +522,7 @@ static int set_match(int c, const char *p, const char *ec)
   return !sig;
 }
 
-static int single_match(int c, const char *p, const char *ep)
+static LU_AINLINE int single_match(int c, const char *p, const char *ep)
 {
   switch (*p) {
   case '.': return 1;
@@ -497,9 +555,40 @@ static const char *max_expand(MatchState *ms, const char *s, const char *p,
                               const char *ep)
 {
   ptrdiff_t i = 0;
-  while (s + i < ms->src_end && single_match(uchar(s[i]), p, ep)) i++;
+  const char *rest = ep + 1;
+  ptrdiff_t n = ms->src_end - s;
+  /* Longest run of matching bytes; the common item kinds get their own
+  ** loops. */
+  if (*p == '.') {
+    i = n;
+  } else if (*p == L_ESC) {
+    int cl = uchar(p[1]), lc = cl | 0x20;
+    unsigned bit = (lc > 0x60 && lc < 0x80) ? cls_letter[lc - 0x60] : 0;
+    if (bit && (cl & 0x20))
+      while (i < n && (cls_bits[uchar(s[i])] & bit)) i++;
+    else
+      while (i < n && class_match(uchar(s[i]), cl)) i++;
+  } else if (*p == '[') {
+    while (i < n && set_match(uchar(s[i]), p, ep - 1)) i++;
+  } else {
+    while (i < n && s[i] == *p) i++;
+  }
+  if (rest == ms->p_end) return s + i;  /* Nothing follows: take all. */
+  if (*rest && *rest != ')' && !strchr(SPECIALS, *rest) &&
+      (rest + 1 == ms->p_end ||
+       (rest[1] != '*' && rest[1] != '?' && rest[1] != '-'))) {
+    /* A literal follows: only try the ends where it comes next. */
+    int c = uchar(*rest);
+    for (; i >= 0; i--) {
+      if (s + i < ms->src_end && uchar(s[i]) == c) {
+        const char *res = match(ms, s + i, rest);
+        if (res) return res;
+      }
+    }
+    return NULL;
+  }
   while (i >= 0) {
-    const char *res = match(ms, s + i, ep + 1);
+    const char *res = match(ms, s + i, rest);
     if (res) return res;
     i--;
   }
@@ -648,6 +737,50 @@ done:
   return s;
 }
 
+/* Set ms->pf/pfe when the pattern p begins with a single-byte item (a
+** literal, '.', a %class or escape, or a set) that is not followed by
+** '*', '-' or '?': every match then starts with a byte that item
+** matches, and the scanning loops skip other start positions without
+** entering match(). Never throws: malformed patterns get no first item
+** and report their error from match() as before. */
+static void ms_first(MatchState *ms, const char *p)
+{
+  const char *ep;
+  ms->pf = NULL;
+  if (p >= ms->p_end) return;
+  switch (*p) {
+  case '(': case ')': case '$':
+    return;
+  case L_ESC:
+    if (p + 1 >= ms->p_end) return;
+    {
+      int c = uchar(p[1]);
+      if (c == 'b' || c == 'f' || (c >= '0' && c <= '9')) return;
+    }
+    ep = p + 2;
+    break;
+  case '[': {
+    const char *q = p + 1;
+    if (q < ms->p_end && *q == '^') q++;
+    do {
+      if (q >= ms->p_end) return;
+      if (*q++ == L_ESC) {
+        if (q >= ms->p_end) return;
+        q++;
+      }
+    } while (q >= ms->p_end || *q != ']');
+    ep = q + 1;
+    break;
+  }
+  default:
+    ep = p + 1;
+    break;
+  }
+  if (ep < ms->p_end && (*ep == '*' || *ep == '-' || *ep == '?')) return;
+  ms->pf = p;
+  ms->pfe = ep;
+}
+
 static void ms_init(MatchState *ms, lua_State *L, const char *s, size_t ls,
                     const char *p, size_t lp)
 {
@@ -657,6 +790,37 @@ static void ms_init(MatchState *ms, lua_State *L, const char *s, size_t ls,
   ms->p_end = p + strnlen(p, lp);  /* A NUL ends the pattern (LuaJIT). */
   ms->level = 0;
   ms->depth = 0;
+  ms_first(ms, p);
+}
+
+/* With a first item (ms->pf), the first position at or after s where a
+** match can start, or src_end when there is none before the end. */
+static const char *ms_skip(MatchState *ms, const char *s)
+{
+  const char *p = ms->pf, *e = ms->src_end;
+  if (*p == '.') return s;
+  if (*p == L_ESC) {
+    int cl = uchar(p[1]), lc = cl | 0x20;
+    unsigned bit = (lc > 0x60 && lc < 0x80) ? cls_letter[lc - 0x60] : 0;
+    if (bit && (cl & 0x20))
+      while (s < e && !(cls_bits[uchar(*s)] & bit)) s++;
+    else
+      while (s < e && !class_match(uchar(*s), cl)) s++;
+  } else if (*p == '[') {
+    while (s < e && !set_match(uchar(*s), p, ms->pfe - 1)) s++;
+  } else {
+    s = memchr(s, *p, (size_t)(e - s));
+    if (s == NULL) s = e;
+  }
+  return s;
+}
+
+/* Can a match start at s? False only when the pattern's first item must
+** consume a byte and the byte at s (if any) does not fit it. */
+static LU_AINLINE int ms_canstart(MatchState *ms, const char *s)
+{
+  return ms->pf == NULL ||
+         (s < ms->src_end && single_match(uchar(*s), ms->pf, ms->pfe));
 }
 
 /* Push capture i of a match spanning [s, e). Without captures, capture 0
@@ -746,7 +910,7 @@ static int str_find_aux(lua_State *L, int find)
       const char *e;
       ms.level = 0;
       ms.depth = 0;
-      if ((e = match(&ms, s1, p)) != NULL) {
+      if (ms_canstart(&ms, s1) && (e = match(&ms, s1, p)) != NULL) {
         if (find) {
           lua_pushinteger(L, s1 - s + 1);
           lua_pushinteger(L, e - s);
@@ -776,6 +940,10 @@ static int gmatch_aux(lua_State *L)
   for (src = s + (size_t)lua_tointeger(L, lua_upvalueindex(3));
        src <= ms.src_end; src++) {
     const char *e;
+    if (ms.pf) {
+      src = ms_skip(&ms, src);
+      if (src == ms.src_end) break;  /* No match can start at the end. */
+    }
     ms.level = 0;
     ms.depth = 0;
     if ((e = match(&ms, src, p)) != NULL) {
@@ -878,17 +1046,22 @@ static int str_gsub(lua_State *L)
     const char *e;
     ms.level = 0;
     ms.depth = 0;
-    e = match(&ms, src, p);
+    e = ms_canstart(&ms, src) ? match(&ms, src, p) : NULL;
     if (e) {
       n++;
       add_value(&ms, &sb, src, e, tr);
     }
-    if (e && e > src)
+    if (e && e > src) {
       src = e;
-    else if (src < ms.src_end)
-      sb_addchar(&sb, *src++);
-    else
+    } else if (src < ms.src_end) {
+      /* Copy up to the next position where a match can start. */
+      const char *q = src + 1;
+      if (!anchor && ms.pf) q = ms_skip(&ms, q);
+      sb_addlstr(&sb, src, (size_t)(q - src));
+      src = q;
+    } else {
       break;
+    }
     if (anchor) break;
   }
   sb_addlstr(&sb, src, (size_t)(ms.src_end - src));
@@ -900,7 +1073,6 @@ static int str_gsub(lua_State *L)
 /* -- string.format ------------------------------------------------------- */
 
 #define FMT_FLAGS    "-+ #0"
-#define FMT_CONVS    "diucxXoeEfgGaAqs"
 #define FMT_NUMBUF   512   /* Enough for %99.99f of 1e308. */
 #define FMT_NUMBUF_SMALL 160  /* %a of a mantissa: "-0x1." + 99 digits + "p-1074". */
 
@@ -1106,33 +1278,121 @@ static void fmt_addn(StrBuf *sb, const char *buf, int n, size_t bufsz)
   sb_addlstr(sb, buf, (size_t)n);
 }
 
-/* %d %i (int64) and %u %x %X %o (uint64) of number n; form holds "%",
-** the flags, width and precision. */
-static void fmt_integer(StrBuf *sb, char *form, int conv, double n)
+/* Flags of a conversion spec. */
+#define FF_LEFT   1
+#define FF_PLUS   2
+#define FF_SPACE  4
+#define FF_ALT    8
+#define FF_ZERO   16
+
+/* Append prefix pre (sign, "0x"), nzero zeros and the digits, padded to
+** width as C's printf does: spaces on the left, zeros after the prefix
+** with FF_ZERO, or spaces on the right with FF_LEFT. */
+static void fmt_emit(StrBuf *sb, unsigned flags, int width, const char *pre,
+                     size_t npre, size_t nzero, const char *dig, size_t ndig)
 {
-  char nbuf[FMT_NUMBUF];
-  size_t fl = strlen(form);
-  int len;
+  size_t len = npre + nzero + ndig;
+  size_t pad = width > 0 && (size_t)width > len ? (size_t)width - len : 0;
+  char *w = sb_need(sb, len + pad);
+  if (!(flags & (FF_LEFT | FF_ZERO))) { memset(w, ' ', pad); w += pad; }
+  memcpy(w, pre, npre);
+  w += npre;
+  if ((flags & (FF_LEFT | FF_ZERO)) == FF_ZERO) { memset(w, '0', pad); w += pad; }
+  memset(w, '0', nzero);
+  w += nzero;
+  memcpy(w, dig, ndig);
+  w += ndig;
+  if (flags & FF_LEFT) { memset(w, ' ', pad); w += pad; }
+  sb->n = (size_t)(w - sb->b);
+}
+
+/* %d %i (int64) and %u %x %X %o (uint64) of number n with C's rules for
+** flags, width and precision, without the C library: the digits (none
+** for a zero with precision 0), zeros up to the precision, '#' adds "0x"
+** to a nonzero hex value and a leading zero to octal, and a precision
+** turns off the '0' flag. */
+static void fmt_integer(StrBuf *sb, unsigned flags, int width, int prec,
+                        int conv, double n)
+{
+  static const char hexl[] = "0123456789abcdef", hexu[] = "0123456789ABCDEF";
+  char dbuf[32], pre[2];
+  char *e = dbuf + sizeof(dbuf), *d = e;
+  size_t npre = 0, ndig, nzero;
+  uint64_t u;
   if (conv == 'd' || conv == 'i') {
     int64_t v = num2i64(n);
-    if (fl == 1) {  /* Plain %d: no snprintf. */
-      char *w = nbuf + 24;
-      uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-      do { *--w = (char)('0' + u % 10); u /= 10; } while (u);
-      if (v < 0) *--w = '-';
-      sb_addlstr(sb, w, (size_t)(nbuf + 24 - w));
-      return;
-    }
-    memcpy(form + fl, "lld", 4);
-    len = snprintf(nbuf, sizeof(nbuf), form, (long long)v);
+    u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    if (v < 0) pre[npre++] = '-';
+    else if (flags & FF_PLUS) pre[npre++] = '+';
+    else if (flags & FF_SPACE) pre[npre++] = ' ';
   } else {
-    form[fl] = 'l';
-    form[fl + 1] = 'l';
-    form[fl + 2] = (char)conv;
-    form[fl + 3] = '\0';
-    len = snprintf(nbuf, sizeof(nbuf), form, (unsigned long long)num2u64(n));
+    u = num2u64(n);
   }
-  fmt_addn(sb, nbuf, len, sizeof(nbuf));
+  if (conv == 'x' || conv == 'X') {
+    const char *hex = conv == 'x' ? hexl : hexu;
+    if (u && (flags & FF_ALT)) { pre[0] = '0'; pre[1] = (char)conv; npre = 2; }
+    for (; u; u >>= 4) *--d = hex[u & 15];
+  } else if (conv == 'o') {
+    for (; u; u >>= 3) *--d = (char)('0' + (u & 7));
+  } else {
+    for (; u; u /= 10) *--d = (char)('0' + u % 10);
+  }
+  ndig = (size_t)(e - d);
+  if (prec < 0) prec = 1;
+  else flags &= ~(unsigned)FF_ZERO;
+  nzero = (size_t)prec > ndig ? (size_t)prec - ndig : 0;
+  if (conv == 'o' && (flags & FF_ALT) && nzero == 0 && (ndig == 0 || *d != '0'))
+    nzero = 1;
+  fmt_emit(sb, flags, width, pre, npre, nzero, d, ndig);
+}
+
+/* Fast path of %f: v scaled by 10^prec in a long double (64-bit
+** significand, 10^p exact for p <= 27) is within 6e-5 of the exact
+** product when it is below 1e15, so unless it lies within 1e-4 of a
+** rounding midpoint, rounding it to an integer gives exactly the digits
+** printf prints. Returns 0 (nothing written) when that does not hold:
+** exact ties, huge values, high precisions, NaN and infinities. */
+static int fmt_fixed(StrBuf *sb, unsigned flags, int width, int prec,
+                     double v)
+{
+#if LDBL_MANT_DIG >= 64
+  static const long double p10[16] = {
+    1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
+    1e11L, 1e12L, 1e13L, 1e14L, 1e15L
+  };
+  char dbuf[40], pre[1];
+  char *e = dbuf + sizeof(dbuf), *d = e;
+  double a = v < 0 ? -v : v;
+  long double y, fl, fr;
+  uint64_t D, ip;
+  size_t npre = 0;
+  int i;
+  if (prec < 0) prec = 6;
+  if (prec > 15 || !(a < 1e15)) return 0;
+  y = (long double)a * p10[prec];
+  if (!(y < 1e15L)) return 0;
+  fl = floorl(y);
+  fr = y - fl;
+  if (fr > 0.5L - 1e-4L && fr < 0.5L + 1e-4L) return 0;
+  D = (uint64_t)fl + (fr > 0.5L);
+  if (prec == 0) {
+    ip = D;
+    if (flags & FF_ALT) *--d = '.';
+  } else {
+    for (i = 0; i < prec; i++) { *--d = (char)('0' + D % 10); D /= 10; }
+    *--d = '.';
+    ip = D;
+  }
+  do { *--d = (char)('0' + ip % 10); ip /= 10; } while (ip);
+  if (signbit(v)) pre[npre++] = '-';
+  else if (flags & FF_PLUS) pre[npre++] = '+';
+  else if (flags & FF_SPACE) pre[npre++] = ' ';
+  fmt_emit(sb, flags, width, pre, npre, 0, d, (size_t)(e - d));
+  return 1;
+#else
+  (void)sb; (void)flags; (void)width; (void)prec; (void)v;
+  return 0;
+#endif
 }
 
 /* %e %E %f %g %G %a %A of v, with LuaJIT's spelling of NaN, its rounding
@@ -1176,6 +1436,27 @@ static void fmt_padded(StrBuf *sb, const char *s, size_t len, int left,
   while (pad) { sb_addchar(sb, ' '); pad--; }
 }
 
+/* Rebuild "%" flags width .prec (without the conversion) for the C
+** library paths. */
+static void fmt_form(char *form, unsigned flags, int width, int prec)
+{
+  char *f = form;
+  *f++ = '%';
+  if (flags & FF_LEFT) *f++ = '-';
+  if (flags & FF_PLUS) *f++ = '+';
+  if (flags & FF_SPACE) *f++ = ' ';
+  if (flags & FF_ALT) *f++ = '#';
+  if (flags & FF_ZERO) *f++ = '0';
+  if (width >= 10) *f++ = (char)('0' + width / 10);
+  if (width >= 0) *f++ = (char)('0' + width % 10);
+  if (prec >= 0) {
+    *f++ = '.';
+    if (prec >= 10) *f++ = (char)('0' + prec / 10);
+    *f++ = (char)('0' + prec % 10);
+  }
+  *f = '\0';
+}
+
 static void fmt_badopt(lua_State *L, const char *spec, const char *endp)
 {
   lua_pushlstring(L, spec, (size_t)(endp - spec));
@@ -1184,18 +1465,20 @@ static void fmt_badopt(lua_State *L, const char *spec, const char *endp)
 
 /* Parse two digits at most; *pp advances. A third digit is an error that
 ** quotes the spec up to and including it. Returns -1 if no digits. */
-static int fmt_digits(lua_State *L, const char *spec, const char **pp,
-                      const char *end)
+static LU_AINLINE int fmt_digits(lua_State *L, const char *spec,
+                                 const char **pp, const char *end)
 {
   const char *p = *pp;
   int v = -1;
-  if (p < end && isdigit(uchar(*p))) {
+#define fmt_isdig(c)  ((unsigned)((c) - '0') < 10u)
+  if (p < end && fmt_isdig(*p)) {
     v = *p++ - '0';
-    if (p < end && isdigit(uchar(*p))) {
+    if (p < end && fmt_isdig(*p)) {
       v = v * 10 + (*p++ - '0');
-      if (p < end && isdigit(uchar(*p))) fmt_badopt(L, spec, p + 1);
+      if (p < end && fmt_isdig(*p)) fmt_badopt(L, spec, p + 1);
     }
   }
+#undef fmt_isdig
   *pp = p;
   return v;
 }
@@ -1213,8 +1496,8 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
   sb_init(L, &sb);
   while (strfrmt < end) {
     const char *spec, *p;
-    char form[32], *f;
-    int width, prec, left, conv;
+    unsigned flags;
+    int width, prec, conv;
     if (*strfrmt != '%') {
       const char *q = memchr(strfrmt, '%', (size_t)(end - strfrmt));
       if (q == NULL) q = end;
@@ -1227,17 +1510,17 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
       strfrmt += 2;
       continue;
     }
-    /* Parse the spec into form ("%" flags width .prec), without the
-    ** conversion; flags are deduplicated to keep form short. */
+    /* Parse the spec: flags, width, precision, conversion. */
     spec = strfrmt;
     p = strfrmt + 1;
-    f = form;
-    *f++ = '%';
-    left = 0;
-    while (p < end && *p && strchr(FMT_FLAGS, *p)) {
-      if (*p == '-') left = 1;
-      if (!memchr(form + 1, *p, (size_t)(f - form - 1))) *f++ = *p;
-      p++;
+    flags = 0;
+    for (; p < end; p++) {
+      if (*p == '-') flags |= FF_LEFT;
+      else if (*p == '+') flags |= FF_PLUS;
+      else if (*p == ' ') flags |= FF_SPACE;
+      else if (*p == '#') flags |= FF_ALT;
+      else if (*p == '0') flags |= FF_ZERO;
+      else break;
     }
     width = fmt_digits(L, spec, &p, end);
     prec = -1;
@@ -1248,35 +1531,47 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
     }
     if (p >= end) fmt_badopt(L, spec, end);
     conv = uchar(*p);
-    if (conv == 0 || !strchr(FMT_CONVS, conv)) fmt_badopt(L, spec, p + 1);
+    switch (conv) {
+    case 'd': case 'i': case 'u': case 'c': case 'x': case 'X': case 'o':
+    case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A':
+    case 'q': case 's':
+      break;
+    default:
+      fmt_badopt(L, spec, p + 1);
+    }
     strfrmt = p + 1;
-    if (width >= 0) f += sprintf(f, "%d", width);
-    if (prec >= 0) f += sprintf(f, ".%d", prec);
-    *f = '\0';
     if (++arg > top) luaL_argerror(L, arg, "value expected");
     switch (conv) {
     case 'c': {
       char ch = (char)num2int(luaL_checknumber(L, arg));
-      fmt_padded(&sb, &ch, 1, left, width, -1);
+      fmt_padded(&sb, &ch, 1, flags & FF_LEFT, width, -1);
       break;
     }
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
-      fmt_integer(&sb, form, conv, luaL_checknumber(L, arg));
+      fmt_integer(&sb, flags, width, prec, conv, luaL_checknumber(L, arg));
       break;
-    case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A':
-      fmt_float(&sb, form, conv, luaL_checknumber(L, arg), width, prec);
-      break;
-    case 'q': {
-      size_t len;
-      const char *s = fmt_tostring(L, arg, &len);
-      fmt_quoted(&sb, s, len);
-      lua_pop(L, 1);
+    case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A': {
+      double v = luaL_checknumber(L, arg);
+      char form[32];
+      if (conv == 'f' && fmt_fixed(&sb, flags, width, prec, v)) break;
+      fmt_form(form, flags, width, prec);
+      fmt_float(&sb, form, conv, v, width, prec);
       break;
     }
-    case 's': {
+    case 'q': case 's': {
       size_t len;
-      const char *s = fmt_tostring(L, arg, &len);
-      fmt_padded(&sb, s, len, left, width, prec);
+      const char *s;
+      /* Strings are used as they are (LuaJIT ignores a __tostring of
+      ** the string metatable here); other values go through tostring. */
+      if (lua_type(L, arg) == LUA_TSTRING) {
+        s = lua_tolstring(L, arg, &len);
+        if (conv == 'q') fmt_quoted(&sb, s, len);
+        else fmt_padded(&sb, s, len, flags & FF_LEFT, width, prec);
+        break;
+      }
+      s = fmt_tostring(L, arg, &len);
+      if (conv == 'q') fmt_quoted(&sb, s, len);
+      else fmt_padded(&sb, s, len, flags & FF_LEFT, width, prec);
       lua_pop(L, 1);
       break;
     }

@@ -5,6 +5,11 @@
 ** Written against the public API. Element access uses lua_rawgeti /
 ** lua_rawseti, as Lua 5.1's library does.
 */
+#include "../core/obj.h"
+#include "../core/tab.h"
+#include "../core/buf.h"
+#include "../core/str.h"
+#include "../core/gc.h"
 #include "../api/lua.h"
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
@@ -139,31 +144,44 @@ static int tab_move(lua_State *L)
   return 1;
 }
 
-static void tab_addfield(lua_State *L, luaL_Buffer *b, int i)
-{
-  lua_rawgeti(L, 1, i);
-  if (!lua_isstring(L, -1))
-    luaL_error(L, "invalid value (%s) at index %d in table for " LUA_QL("concat"),
-               luaL_typename(L, -1), i);
-  luaL_addvalue(b);
-}
-
+/* table.concat(t [, sep [, i [, j]]]): t[i] .. sep .. ... .. t[j], read
+** raw. Built in the state's temporary buffer straight from the table's
+** slots (no Lua code runs meanwhile: strings are copied and numbers
+** formatted as tostring does); anything else is an error naming the
+** index. */
 static int tab_concat(lua_State *L)
 {
-  luaL_Buffer b;
   size_t lsep;
   int i, last;
   const char *sep = luaL_optlstring(L, 2, "", &lsep);
+  GCtab *t;
+  SBuf *sb;
   luaL_checktype(L, 1, LUA_TTABLE);
   i = luaL_optint(L, 3, 1);
   last = luaL_opt(L, luaL_checkint, 4, tab_getn(L, 1));
-  luaL_buffinit(L, &b);
-  for (; i < last; i++) {
-    tab_addfield(L, &b, i);
-    luaL_addlstring(&b, sep, lsep);
+  t = (GCtab *)lua_topointer(L, 1);
+  sb = lu_buf_tmp(L, 0);
+  if (i <= last) {
+    for (;;) {
+      const TValue *o = lu_tab_inarray(t, i) ? &t->array[(uint32_t)i]
+                                             : lu_tab_getint(t, i);
+      if (o != NULL && tvisstr(o)) {
+        GCstr *str = strV(o);
+        lu_buf_putmem(sb, strdata(str), str->len);
+      } else if (o != NULL && tvisnumber(o)) {
+        lu_buf_putnum(sb, numV(o));
+      } else {
+        lua_pushnil(L);
+        if (o != NULL) copyTV(L, L->top - 1, o);
+        luaL_error(L, "invalid value (%s) at index %d in table for "
+                   LUA_QL("concat"), luaL_typename(L, -1), i);
+      }
+      if (i == last) break;
+      if (lsep) lu_buf_putmem(sb, sep, lsep);
+      i++;
+    }
   }
-  if (i == last) tab_addfield(L, &b, i);
-  luaL_pushresult(&b);
+  lua_pushlstring(L, sb->b, sbuflen(sb));
   return 1;
 }
 
@@ -174,77 +192,116 @@ static int tab_concat(lua_State *L)
 ** of the range: that is detected and reported instead of read past.
 */
 
-static void sort_set2(lua_State *L, int i, int j)
+/* Element access straight on the table: the array part when the index is
+** in it, the hash part otherwise. Writes keep the GC barrier. The table
+** may change under a comparator, so nothing about it is cached. */
+static LU_AINLINE void sort_get(lua_State *L, GCtab *t, int i, TValue *o)
 {
-  lua_rawseti(L, 1, i);
-  lua_rawseti(L, 1, j);
+  const TValue *v = lu_tab_inarray(t, i) ? &t->array[(uint32_t)i]
+                                         : lu_tab_getint(t, i);
+  (void)L;
+  if (v != NULL) *o = *v;
+  else setnilV(o);
 }
 
-/* Is the value at stack index a less than the one at b? */
-static int sort_lt(lua_State *L, int a, int b)
+static LU_AINLINE void sort_set(lua_State *L, GCtab *t, int i,
+                                const TValue *v)
 {
-  if (!lua_isnil(L, 2)) {
-    int res;
-    lua_pushvalue(L, 2);
-    lua_pushvalue(L, a - 1);
-    lua_pushvalue(L, b - 2);
+  if (lu_tab_inarray(t, i)) {
+    t->array[(uint32_t)i] = *v;
+    lu_tab_barrier(L, t, v);
+  } else {
+    copyTV(L, L->top, v);
+    L->top++;
+    lua_rawseti(L, 1, i);
+  }
+}
+
+/* Is a less than b? With the comparator (stack slot 2) it is called with
+** a and b; without, numbers and strings compare directly, anything else
+** goes through lua_lessthan (metamethods, errors). a and b are stack
+** slots, so they stay anchored while Lua code runs. */
+static int sort_lt(lua_State *L, const TValue *a, const TValue *b)
+{
+  const TValue *cmp = L->base + 1;
+  int res;
+  if (!tvisnil(cmp)) {
+    TValue *top = L->top;
+    top[0] = *cmp;
+    top[1] = *a;
+    top[2] = *b;
+    L->top = top + 3;
     lua_call(L, 2, 1);
-    res = lua_toboolean(L, -1);
-    lua_pop(L, 1);
+    res = !tvisfalsy(L->top - 1);
+    L->top--;
     return res;
   }
-  return lua_lessthan(L, a, b);
+  if (tvisnumber(a) && tvisnumber(b)) return numV(a) < numV(b);
+  if (tvisstr(a) && tvisstr(b)) return lu_str_cmp(strV(a), strV(b)) < 0;
+  L->top[0] = *a;
+  L->top[1] = *b;
+  L->top += 2;
+  res = lua_lessthan(L, -2, -1);
+  L->top -= 2;
+  return res;
 }
 
-static void sort_rec(lua_State *L, int lo, int up)
+/* Swap t[i] and t[j] (values read into the scratch slots first). */
+static void sort_swap(lua_State *L, GCtab *t, int i, int j, int k)
 {
+  sort_get(L, t, i, L->base + k);
+  sort_get(L, t, j, L->base + k + 1);
+  sort_set(L, t, i, L->base + k + 1);
+  sort_set(L, t, j, L->base + k);
+}
+
+/* Sort t[lo..up]. Three scratch stack slots above the arguments hold the
+** pivot and the two scanned elements (base[k], base[k+1], base[k+2]),
+** anchoring them for the GC while the comparator runs. Slots are re-read
+** through L->base after every call, since the stack may move. */
+static void sort_rec(lua_State *L, GCtab *t, int lo, int up, int k)
+{
+#define SP  (L->base + k)
+#define SX  (L->base + k + 1)
+#define SY  (L->base + k + 2)
   while (lo < up) {
     int i, j;
     /* Order t[lo], t[mid], t[up]. */
-    lua_rawgeti(L, 1, lo);
-    lua_rawgeti(L, 1, up);
-    if (sort_lt(L, -1, -2)) sort_set2(L, lo, up);
-    else lua_pop(L, 2);
+    sort_get(L, t, lo, SX);
+    sort_get(L, t, up, SY);
+    if (sort_lt(L, SY, SX)) sort_swap(L, t, lo, up, k + 1);
     if (up - lo == 1) break;
     i = (lo + up) / 2;
-    lua_rawgeti(L, 1, i);
-    lua_rawgeti(L, 1, lo);
-    if (sort_lt(L, -2, -1)) {
-      sort_set2(L, i, lo);
+    sort_get(L, t, i, SX);
+    sort_get(L, t, lo, SY);
+    if (sort_lt(L, SX, SY)) {
+      sort_swap(L, t, i, lo, k + 1);
     } else {
-      lua_pop(L, 1);
-      lua_rawgeti(L, 1, up);
-      if (sort_lt(L, -1, -2)) sort_set2(L, i, up);
-      else lua_pop(L, 2);
+      sort_get(L, t, up, SY);
+      if (sort_lt(L, SY, SX)) sort_swap(L, t, i, up, k + 1);
     }
     if (up - lo == 2) break;
     /* Pivot P = t[mid], parked at t[up-1]. */
-    lua_rawgeti(L, 1, i);
-    lua_pushvalue(L, -1);
-    lua_rawgeti(L, 1, up - 1);
-    sort_set2(L, i, up - 1);
+    sort_get(L, t, i, SP);
+    sort_get(L, t, up - 1, SX);
+    sort_set(L, t, i, SX);
+    sort_set(L, t, up - 1, SP);
     i = lo;
     j = up - 1;
     for (;;) {
       /* Invariant: t[lo..i] <= P <= t[j..up]. */
-      while (lua_rawgeti(L, 1, ++i), sort_lt(L, -1, -2)) {
+      while (sort_get(L, t, ++i, SX), sort_lt(L, SX, SP)) {
         if (i > up) luaL_error(L, "invalid order function for sorting");
-        lua_pop(L, 1);
       }
-      while (lua_rawgeti(L, 1, --j), sort_lt(L, -3, -1)) {
+      while (sort_get(L, t, --j, SY), sort_lt(L, SP, SY)) {
         if (j < lo) luaL_error(L, "invalid order function for sorting");
-        lua_pop(L, 1);
       }
-      if (j < i) {
-        lua_pop(L, 3);  /* t[i], t[j] and the pivot. */
-        break;
-      }
-      sort_set2(L, i, j);
+      if (j < i) break;
+      sort_set(L, t, i, SY);
+      sort_set(L, t, j, SX);
     }
     /* Put the pivot in its final place. */
-    lua_rawgeti(L, 1, up - 1);
-    lua_rawgeti(L, 1, i);
-    sort_set2(L, up - 1, i);
+    sort_swap(L, t, up - 1, i, k + 1);
     if (i - lo < up - i) {
       j = lo;
       i = i - 1;
@@ -254,8 +311,11 @@ static void sort_rec(lua_State *L, int lo, int up)
       i = up;
       up = j - 2;
     }
-    sort_rec(L, j, i);
+    sort_rec(L, t, j, i, k);
   }
+#undef SP
+#undef SX
+#undef SY
 }
 
 static int tab_sort(lua_State *L)
@@ -265,8 +325,8 @@ static int tab_sort(lua_State *L)
   n = tab_getn(L, 1);
   luaL_checkstack(L, 40, "");
   if (!lua_isnoneornil(L, 2)) luaL_checktype(L, 2, LUA_TFUNCTION);
-  lua_settop(L, 2);
-  sort_rec(L, 1, n);
+  lua_settop(L, 5);  /* t, comparator, three scratch slots. */
+  sort_rec(L, (GCtab *)lua_topointer(L, 1), 1, n, 2);
   return 0;
 }
 

@@ -159,10 +159,28 @@ static BCIns bcw_ins(BCIns ins)
   return ins;
 }
 
+/* ULEB128 of v into p; returns the number of bytes. */
+static int bcw_uleb_mem(char *p, uint32_t v)
+{
+  int n = 0;
+  for (; v >= 0x80; v >>= 7) p[n++] = (char)((v & 0x7f) | 0x80);
+  p[n++] = (char)v;
+  return n;
+}
+
+/* Insert n bytes at offset pos of the buffer. */
+static void bcw_insert(SBuf *sb, MSize pos, const char *p, int n)
+{
+  lu_buf_more(sb, (size_t)n);
+  memmove(sb->b + pos + n, sb->b + pos, sbuflen(sb) - pos);
+  memcpy(sb->b + pos, p, (size_t)n);
+  sb->w += n;
+}
+
 static void bcw_proto(BCWriteCtx *ctx, GCproto *pt)
 {
   SBuf *sb = ctx->sb;
-  MSize i, start, sizedbg = 0, dbgstart;
+  MSize i, start, hdrend;
   int strip = ctx->strip || (pt->flags & PROTO_STRIPPED) || !pt->lineinfo;
   /* Children first, so the reader's stack pops them in kgc order. */
   for (i = 0; i < pt->sizekgc; i++) {
@@ -177,63 +195,55 @@ static void bcw_proto(BCWriteCtx *ctx, GCproto *pt)
   bcw_uleb(sb, pt->sizekgc);
   bcw_uleb(sb, pt->sizekn);
   bcw_uleb(sb, pt->sizebc - 1);
-  /* Instructions, upvalues and constants; debug info goes in after. */
-  {
-    SBuf body;
-    lu_buf_init(sb->L, &body);
-    for (i = 1; i < pt->sizebc; i++) {
-      BCIns ins = bcw_ins(proto_bc(pt)[i]);
-      lu_buf_putmem(&body, &ins, 4);
-    }
-    lu_buf_putmem(&body, pt->uv, pt->sizeuv * 2);
-    for (i = pt->sizekgc; i-- > 0; ) {
-      GCobj *o = proto_kgc(pt, i);
-      if (o->gch.gct == LU_GCT_PROTO) {
-        bcw_uleb(&body, BCDUMP_KGC_CHILD);
-      } else if (o->gch.gct == LU_GCT_TAB) {
-        bcw_uleb(&body, BCDUMP_KGC_TAB);
-        bcw_ktab(&body, gco2tab(o));
-      } else {
-        GCstr *s = gco2str(o);
-        bcw_uleb(&body, BCDUMP_KGC_STR + s->len);
-        lu_buf_putmem(&body, strdata(s), s->len);
-      }
-    }
-    for (i = 0; i < pt->sizekn; i++) {
-      TValue *o = &proto_knum(pt, i);
-      int32_t k;
-      if (bcw_isint(numV(o), &k)) {
-        bcw_uleb(&body, (uint64_t)(uint32_t)k << 1);
-      } else {
-        bcw_uleb(&body, ((uint64_t)(uint32_t)o->u64 << 1) | 1);
-        bcw_uleb(&body, (uint32_t)(o->u64 >> 32));
-      }
-    }
-    dbgstart = sbuflen(&body);
-    if (!strip) {
-      bcw_debug(&body, pt);
-      sizedbg = sbuflen(&body) - dbgstart;
-      bcw_uleb(sb, sizedbg);
-      if (sizedbg) {
-        bcw_uleb(sb, (uint32_t)pt->firstline);
-        bcw_uleb(sb, (uint32_t)pt->numline);
-      }
-    }
-    lu_buf_putmem(sb, body.b, sbuflen(&body));
-    lu_buf_free(G(sb->L), &body);
+  hdrend = sbuflen(sb);
+  /* Instructions, upvalues and constants. */
+  for (i = 1; i < pt->sizebc; i++) {
+    BCIns ins = bcw_ins(proto_bc(pt)[i]);
+    lu_buf_putmem(sb, &ins, 4);
   }
-  /* Prefix the body with its length. */
+  lu_buf_putmem(sb, pt->uv, pt->sizeuv * 2);
+  for (i = pt->sizekgc; i-- > 0; ) {
+    GCobj *o = proto_kgc(pt, i);
+    if (o->gch.gct == LU_GCT_PROTO) {
+      bcw_uleb(sb, BCDUMP_KGC_CHILD);
+    } else if (o->gch.gct == LU_GCT_TAB) {
+      bcw_uleb(sb, BCDUMP_KGC_TAB);
+      bcw_ktab(sb, gco2tab(o));
+    } else {
+      GCstr *s = gco2str(o);
+      bcw_uleb(sb, BCDUMP_KGC_STR + s->len);
+      lu_buf_putmem(sb, strdata(s), s->len);
+    }
+  }
+  for (i = 0; i < pt->sizekn; i++) {
+    TValue *o = &proto_knum(pt, i);
+    int32_t k;
+    if (bcw_isint(numV(o), &k)) {
+      bcw_uleb(sb, (uint64_t)(uint32_t)k << 1);
+    } else {
+      bcw_uleb(sb, ((uint64_t)(uint32_t)o->u64 << 1) | 1);
+      bcw_uleb(sb, (uint32_t)(o->u64 >> 32));
+    }
+  }
+  /* Debug info, whose size then goes between the header and the body. */
+  if (!strip) {
+    char tmp[15];
+    int n;
+    MSize dbgstart = sbuflen(sb), sizedbg;
+    bcw_debug(sb, pt);
+    sizedbg = sbuflen(sb) - dbgstart;
+    n = bcw_uleb_mem(tmp, sizedbg);
+    if (sizedbg) {
+      n += bcw_uleb_mem(tmp + n, (uint32_t)pt->firstline);
+      n += bcw_uleb_mem(tmp + n, (uint32_t)pt->numline);
+    }
+    bcw_insert(sb, hdrend, tmp, n);
+  }
+  /* Prefix the whole prototype with its length. */
   {
-    MSize len = sbuflen(sb) - start;
-    char tmp[10];
-    int n = 0;
-    uint32_t v = len;
-    for (; v >= 0x80; v >>= 7) tmp[n++] = (char)((v & 0x7f) | 0x80);
-    tmp[n++] = (char)v;
-    lu_buf_more(sb, (size_t)n);
-    memmove(sb->b + start + n, sb->b + start, len);
-    memcpy(sb->b + start, tmp, (size_t)n);
-    sb->w += n;
+    char tmp[5];
+    int n = bcw_uleb_mem(tmp, sbuflen(sb) - start);
+    bcw_insert(sb, start, tmp, n);
   }
 }
 

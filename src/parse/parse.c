@@ -1238,8 +1238,10 @@ static void gola_fixup(LexState *ls, FuncScope *bl)
 
 static VarSlot *gola_findlabel(LexState *ls, GCstr *name)
 {
-  VarSlot *v = ls->vstack + ls->fs->bl->vstart;
-  VarSlot *ve = ls->vstack + ls->vtop;
+  VarSlot *v, *ve;
+  if (ls->vstack == NULL) return NULL;  /* Nothing declared yet. */
+  v = ls->vstack + ls->fs->bl->vstart;
+  ve = ls->vstack + ls->vtop;
   for (; v < ve; v++)
     if (v->name == name && gola_islabel(v))
       return v;
@@ -1565,7 +1567,7 @@ static void tab_setk(lua_State *L, GCtab *t, ExpDesc *key, ExpDesc *val)
     settabV(L, &v, t);
   if (tvisnumber(&k)) {
     double n = k.n;
-    if (n == (double)(int32_t)n)
+    if (n >= -2147483648.0 && n <= 2147483647.0 && n == (double)(int32_t)n)
       slot = lu_tab_setint(L, t, (int32_t)n);
     else
       slot = lu_tab_setnum(L, t, n);

@@ -56,7 +56,7 @@ static int cframe_run(lua_State *L, CFrame *cf, int kind, ptrdiff_t level,
   cf->catchframe = -1;
   cf->status = 0;
   L->cframe = cf;
-  if (_setjmp(cf->jb) != 0) {
+  if (LU_SETJMP(cf->jb) != 0) {
     /* Arrived here from lu_err_throw or a yield. Only memory (cf) and L
     ** are used below: locals of this function may be stale. */
     L->cframe = cf;
@@ -276,7 +276,7 @@ void lu_vm_yieldnow(lua_State *L, int nres)
   memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
   L->top = L->base + nres;
   cf->status = LUA_YIELD;
-  _longjmp(cf->jb, 1);
+  LU_LONGJMP(cf->jb);
 }
 
 int lu_vm_yield(lua_State *L, int nres)
@@ -339,7 +339,7 @@ void lu_err_throw(lua_State *L, int errcode)
       }
       cf->status = errcode;
       cf->catchframe = -1;
-      _longjmp(cf->jb, 1);
+      LU_LONGJMP(cf->jb);
     }
     if (!frame_islua(frame)) {
       int t = frame_typep(frame);
@@ -352,7 +352,7 @@ void lu_err_throw(lua_State *L, int errcode)
         }
         cf->status = errcode;
         cf->catchframe = fo;
-        _longjmp(cf->jb, 1);
+        LU_LONGJMP(cf->jb);
       }
     }
     frame = lu_frame_prev(frame);

@@ -26,6 +26,29 @@
 #include "vm.h"
 #include "ff.h"
 
+/* Catch points. The compiler's own setjmp/longjmp builtins save and
+** restore only the frame and stack pointers and the resume label (the
+** function calling LU_SETJMP keeps everything else in memory), which is
+** far cheaper than libc's (signal mask, cancellation cleanup). Sanitizers
+** need to see the longjmp: libc's then. LU_LONGJMP must not be called
+** from the function that did the LU_SETJMP. */
+#if defined(__SANITIZE_ADDRESS__)
+#define LU_CALL_LIBCJMP  1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define LU_CALL_LIBCJMP  1
+#endif
+#endif
+#ifdef LU_CALL_LIBCJMP
+typedef jmp_buf LUJmpBuf;
+#define LU_SETJMP(jb)   _setjmp(jb)
+#define LU_LONGJMP(jb)  _longjmp((jb), 1)
+#else
+typedef void *LUJmpBuf[5];
+#define LU_SETJMP(jb)   __builtin_setjmp(jb)
+#define LU_LONGJMP(jb)  __builtin_longjmp((jb), 1)
+#endif
+
 /* Kinds of C frames. */
 enum {
   CFRAME_CALL,     /* lu_vm_call: unprotected. */
@@ -36,7 +59,7 @@ enum {
 
 typedef struct CFrame {
   struct CFrame *prev;  /* Next outer C frame of the same thread. */
-  jmp_buf jb;           /* Catch point. */
+  LUJmpBuf jb;          /* Catch point (LU_SETJMP). */
   ptrdiff_t level;      /* Byte offset in the stack: frames above belong
                            to this activation. */
   ptrdiff_t errfunc;    /* CFRAME_PCALL: handler stack offset or 0. */

@@ -19,7 +19,7 @@
   _FAST(base, ipairs_aux) \
   _C(base, ipairs) \
   _FAST(base, getmetatable) \
-  _C(base, setmetatable) \
+  _FAST(base, setmetatable) \
   _C(base, getfenv) \
   _C(base, setfenv) \
   _FAST(base, rawget) \
@@ -74,17 +74,17 @@
   _FAST(math, max) \
   _C(math, random) \
   _C(math, randomseed) \
-  _C(bit, tobit) \
-  _C(bit, bnot) \
-  _C(bit, bswap) \
-  _C(bit, lshift) \
-  _C(bit, rshift) \
-  _C(bit, arshift) \
-  _C(bit, rol) \
-  _C(bit, ror) \
-  _C(bit, band) \
-  _C(bit, bor) \
-  _C(bit, bxor) \
+  _FAST(bit, tobit) \
+  _FAST(bit, bnot) \
+  _FAST(bit, bswap) \
+  _FAST(bit, lshift) \
+  _FAST(bit, rshift) \
+  _FAST(bit, arshift) \
+  _FAST(bit, rol) \
+  _FAST(bit, ror) \
+  _FAST(bit, band) \
+  _FAST(bit, bor) \
+  _FAST(bit, bxor) \
   _C(bit, tohex) \
   _FAST(string, byte) \
   _FAST(string, char) \

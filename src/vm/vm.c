@@ -1,7 +1,7 @@
 /*
 ** lunar: the C interpreter.
 **
-** One function, lu_vm_run, with one handler per opcode and per fast
+** One function, vm_run, with one handler per opcode and per fast
 ** function. Labels-as-values: every handler ends with its own
 ** decode-and-dispatch through the dispatch table in GG_State (the C
 ** equivalent of LuaJIT's ins_next), so hooks and the JIT can redirect
@@ -73,6 +73,24 @@ static LU_AINLINE GCproto *vm_curproto(TValue *base)
 static LU_AINLINE TValue *vm_frametop(TValue *base)
 {
   return base + vm_curproto(base)->framesize;
+}
+
+/* The traversal position ISNEXT/ITERN keep in the hidden control slot of
+** a pairs() loop: a light userdata (never traced by the GC) whose upper
+** payload bits hold a pattern no real pointer has, the position below. */
+#define VM_ITERMARK  (((uint64_t)LU_TLIGHTUD << 47) | ((uint64_t)0x7ffd << 32))
+
+static LU_AINLINE int vm_isitermark(const TValue *o)
+{
+  return (o->u64 >> 32) == (VM_ITERMARK >> 32);
+}
+
+/* bit.tobit: add 2^52 + 2^51, keep the low 32 bits of the double. */
+static LU_AINLINE int32_t vm_tobit(double n)
+{
+  union { double d; uint64_t u; } c;
+  c.d = n + 6755399441055744.0;
+  return (int32_t)(uint32_t)c.u;
 }
 
 static LU_AINLINE int vm_isstrnum(const TValue *o)
@@ -423,6 +441,18 @@ static LU_AINLINE int vm_callc(lua_State *L, TValue *base, int nargs)
 }
 
 /* -- Fast function helpers ------------------------------------------------ */
+
+/* math.ceil as LuaJIT computes it: round to nearest (keeping the sign),
+** then step up if below. Differs from C's ceil only in the sign of zero:
+** (-1, -0.5) gives +0, [-0.5, 0) gives -0. */
+static double vm_ceil(double x)
+{
+  double r;
+  if (!(fabs(x) < 4503599627370496.0)) return x;  /* Big, inf or NaN. */
+  r = copysign(nearbyint(x), x);
+  if (r < x) r += 1.0;
+  return r;
+}
 
 static LU_NOINLINE GCstr *vm_typestr(lua_State *L, const TValue *o)
 {
@@ -945,9 +975,22 @@ vm_return:
         *RA = *v;
         DISPATCH();
       }
-      if (lu_meta_fast(L, t->metatable, MM_index) == NULL) {
-        setnilV(RA);
-        DISPATCH();
+      /* Method lookups: follow __index while it is a table (a few
+      ** levels, then the general path), the negative cache (nomm)
+      ** answering for tables without __index. */
+      for (int lvl = 0; lvl < 4; lvl++) {
+        const TValue *mm = lu_meta_fast(L, t->metatable, MM_index);
+        if (mm == NULL) {
+          setnilV(RA);
+          DISPATCH();
+        }
+        if (!tvistab(mm)) break;
+        t = tabV(mm);
+        v = lu_tab_getstr_fast(t, key);
+        if (v != NULL && !tvisnil(v)) {
+          *RA = *v;
+          DISPATCH();
+        }
       }
     }
     {
@@ -1081,17 +1124,31 @@ vm_return:
     DISPATCH();
   }
   L_TSETM: {
+    /* R(A-1) is normally the constructor's table, but debug.setlocal can
+    ** replace it; the start index (low word of KN(D)) comes from possibly
+    ** loaded bytecode, so it is range-checked before growing the array. */
     TValue *a = RA;
-    GCtab *t = tabV(a - 1);
-    int32_t i = (int32_t)(uint32_t)KNUM(bc_d(ins))->u64;
+    GCtab *t;
+    int64_t i = (int32_t)(uint32_t)KNUM(bc_d(ins))->u64;
     int j;
     SAVE_STATE();
-    if (multres > 0 && (uint32_t)(i + multres) > t->asize)
+    if (LU_UNLIKELY(!tvistab(a - 1)))
+      lu_err_optype(L, a - 1, LU_ERR_OPINDEX);
+    t = tabV(a - 1);
+    if (multres > 0 && i >= 0 && i + multres <= (int64_t)LU_MAX_ASIZE &&
+        (uint32_t)(i + multres) > t->asize)
       lu_tab_reasize(L, t, (uint32_t)(i + multres));
     base = L->base;
     a = RA;
     for (j = 0; j < multres; j++) {
-      TValue *v = lu_tab_setint(L, t, i + j);
+      TValue *v;
+      if (LU_LIKELY(i + j <= INT32_MAX)) {
+        v = lu_tab_setint(L, t, (int32_t)(i + j));
+      } else {
+        TValue k;
+        setnumV(&k, (double)(i + j));
+        v = lu_tab_set(L, t, &k);
+      }
       *v = a[j];
     }
     lu_gc_anybarriert(L, t);
@@ -1152,20 +1209,26 @@ vm_return:
     goto do_call;
   }
   L_ITERN: {
-    /* Specialised generic for over next(): the control variable in
-    ** R(A-1) is the last key. Falls back to a call when the iterator is
-    ** not the next() fast function or the state is not a table. */
+    /* Specialised generic for over next(). When ISNEXT found a fresh
+    ** (next, table, nil) triple it put an iteration marker in the hidden
+    ** control slot R(A-1): the traversal position (lu_tab_iternext), so
+    ** no key lookup per step. The following ITERL is done here too (it
+    ** would overwrite R(A-1) with the key): take its branch while there
+    ** are pairs, skip it at the end. Otherwise this is a plain ITERC. */
     TValue *ra = RA;
-    if (tvisfunc(ra - 3) && funcV(ra - 3)->c.ffid == FF_base_next &&
-        tvistab(ra - 2)) {
+    if (LU_LIKELY(vm_isitermark(ra - 1) && tvistab(ra - 2) &&
+                  tvisfunc(ra - 3) &&
+                  funcV(ra - 3)->c.ffid == FF_base_next &&
+                  (bc_op(*pc) == BC_ITERL || bc_op(*pc) == BC_IITERL))) {
+      uint32_t idx = (uint32_t)ra[-1].u64;
       int want = (int)bc_b(ins) - 1, i;
-      ra[0] = ra[-1];
-      SAVE_STATE();
-      if (!lu_tab_next(L, tabV(ra - 2), ra)) {
-        setnilV(&ra[0]);
-        setnilV(&ra[1]);
+      if (lu_tab_iternext(tabV(ra - 2), &idx, ra)) {
+        ra[-1].u64 = VM_ITERMARK | idx;
+        for (i = 2; i < want; i++) setnilV(&ra[i]);
+        pc += 1 + bc_j(*pc);
+      } else {
+        pc++;
       }
-      for (i = 2; i < want; i++) setnilV(&ra[i]);
       DISPATCH();
     }
     ra[0] = ra[-3];
@@ -1199,6 +1262,10 @@ vm_return:
     DISPATCH();
   }
   L_ISNEXT: {
+    TValue *ra = RA;
+    if (tvisnil(ra - 1) && tvistab(ra - 2) && tvisfunc(ra - 3) &&
+        funcV(ra - 3)->c.ffid == FF_base_next)
+      ra[-1].u64 = VM_ITERMARK;
     JUMP(ins);
     DISPATCH();
   }
@@ -1460,6 +1527,22 @@ vm_return:
     }
     goto ff_fallback;
   }
+  F_base_setmetatable: {
+    /* Tables only, and only when the old metatable is not protected by
+    ** __metatable; the rest (errors included) in the C function. */
+    if (nargs >= 2 && tvistab(base) && (tvistab(base + 1) || tvisnil(base + 1))) {
+      GCtab *t = tabV(base);
+      GCtab *mt = tvistab(base + 1) ? tabV(base + 1) : NULL;
+      const TValue *p = t->metatable == NULL ? NULL :
+        lu_tab_getstr(t->metatable, G(L)->gcname[MM_metatable]);
+      if (p == NULL || tvisnil(p)) {
+        t->metatable = mt;
+        if (mt != NULL) lu_gc_objbarriert(L, t, mt);
+        FF_RET1();
+      }
+    }
+    goto ff_fallback;
+  }
   F_base_tostring: {
     if (nargs >= 1 && tvisstr(base)) FF_RET1();
     if (nargs >= 1 && tvisnumber(base)) {
@@ -1468,6 +1551,8 @@ vm_return:
       L->top = base + nargs;
       s = lu_strfmt_num(L, numV(base));
       setstrV(L, base, s);
+      lu_gc_check(L);
+      base = L->base;
       FF_RET1();
     }
     goto ff_fallback;
@@ -1509,29 +1594,33 @@ vm_return:
     goto vm_callframe;
   }
   F_math_floor: {
-    if (nargs >= 1 && tvisnumber(base)) {
-      setnumV(base, floor(numV(base)));
+    double n;
+    if (nargs >= 1 && vm_tonum(base, &n)) {
+      setnumV(base, floor(n));
       FF_RET1();
     }
     goto ff_fallback;
   }
   F_math_ceil: {
-    if (nargs >= 1 && tvisnumber(base)) {
-      setnumV(base, ceil(numV(base)));
+    double n;
+    if (nargs >= 1 && vm_tonum(base, &n)) {
+      setnumV(base, vm_ceil(n));
       FF_RET1();
     }
     goto ff_fallback;
   }
   F_math_abs: {
-    if (nargs >= 1 && tvisnumber(base)) {
-      setnumV(base, fabs(numV(base)));
+    double n;
+    if (nargs >= 1 && vm_tonum(base, &n)) {
+      setnumV(base, fabs(n));
       FF_RET1();
     }
     goto ff_fallback;
   }
   F_math_sqrt: {
-    if (nargs >= 1 && tvisnumber(base)) {
-      setnumV_canon(base, sqrt(numV(base)));
+    double n;
+    if (nargs >= 1 && vm_tonum(base, &n)) {
+      setnumV_canon(base, sqrt(n));
       FF_RET1();
     }
     goto ff_fallback;
@@ -1614,6 +1703,54 @@ vm_return:
     }
     goto ff_fallback;
   }
+  /* bit.*: numbers only (strings and errors go to the C functions);
+  ** vm_tobit normalises like bit.tobit. */
+#define FF_BIT1(name, expr) \
+  F_bit_##name: { \
+    if (nargs >= 1 && tvisnumber(base)) { \
+      uint32_t x = (uint32_t)vm_tobit(numV(base)); \
+      setnumV(base, (double)(int32_t)(expr)); \
+      FF_RET1(); \
+    } \
+    goto ff_fallback; \
+  }
+#define FF_BIT2(name, expr) \
+  F_bit_##name: { \
+    if (nargs >= 2 && tvisnumber(base) && tvisnumber(base + 1)) { \
+      uint32_t x = (uint32_t)vm_tobit(numV(base)); \
+      uint32_t n = (uint32_t)vm_tobit(numV(base + 1)) & 31; \
+      setnumV(base, (double)(int32_t)(expr)); \
+      FF_RET1(); \
+    } \
+    goto ff_fallback; \
+  }
+#define FF_BITN(name, op) \
+  F_bit_##name: { \
+    uint32_t x; \
+    int i; \
+    if (nargs < 1 || !tvisnumber(base)) goto ff_fallback; \
+    x = (uint32_t)vm_tobit(numV(base)); \
+    for (i = 1; i < nargs; i++) { \
+      if (!tvisnumber(base + i)) goto ff_fallback; \
+      x op (uint32_t)vm_tobit(numV(base + i)); \
+    } \
+    setnumV(base, (double)(int32_t)x); \
+    FF_RET1(); \
+  }
+  FF_BIT1(tobit, x)
+  FF_BIT1(bnot, ~x)
+  FF_BIT1(bswap, __builtin_bswap32(x))
+  FF_BIT2(lshift, x << n)
+  FF_BIT2(rshift, x >> n)
+  FF_BIT2(arshift, (uint32_t)((int32_t)x >> n))
+  FF_BIT2(rol, (x << n) | (x >> ((32 - n) & 31)))
+  FF_BIT2(ror, (x >> n) | (x << ((32 - n) & 31)))
+  FF_BITN(band, &=)
+  FF_BITN(bor, |=)
+  FF_BITN(bxor, ^=)
+#undef FF_BIT1
+#undef FF_BIT2
+#undef FF_BITN
 #undef FF_RET1
 #undef FF_ROOM
 

@@ -17,6 +17,7 @@
 #define BCFUZZ_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
@@ -78,7 +79,7 @@ static void bcf_timer(long ms)
 
 static int bcf_panic(lua_State *L)
 {
-  (void)L;
+  fprintf(stderr, "bcfuzz: unprotected error: %s\n", lua_tostring(L, -1));
   abort();
   return 0;
 }
@@ -108,17 +109,19 @@ static const char bcf_sandbox_src[] =
   "env.print = function() end\n"
   "env._G = env\n";
 
-/* Push a fresh sandbox environment table. */
-static void bcf_sandbox(lua_State *L)
+/* Push a fresh sandbox environment table; 0 if that failed (out of
+** memory: a mutant may have filled the state through the string
+** metatable, which reaches the real string library). */
+static int bcf_sandbox(lua_State *L)
 {
   if (luaL_loadbuffer(L, bcf_sandbox_src, sizeof(bcf_sandbox_src) - 1,
                       "=sandbox") != 0)
-    abort();
+    return 0;
   lua_pushvalue(L, LUA_GLOBALSINDEX);
   lua_newtable(L);
   lua_pushvalue(L, -1);
   lua_insert(L, -4);
-  if (lua_pcall(L, 2, 0, 0) != 0) abort();
+  return lua_pcall(L, 2, 0, 0) == 0;
 }
 
 /* Load buf as a binary chunk; if accepted and run is set, run it in a
@@ -133,8 +136,11 @@ static void bcf_try(lua_State *L, const char *buf, size_t len, int run,
   } else {
     st->accepted++;
     if (run) {
+      if (!bcf_sandbox(L)) {
+        lua_settop(L, top);
+        return;
+      }
       st->ran++;
-      bcf_sandbox(L);
       lua_setfenv(L, -2);
       bcf_fired = 0;
       bcf_timer(bcf_budget_ms);
@@ -144,6 +150,7 @@ static void bcf_try(lua_State *L, const char *buf, size_t len, int run,
         st->timeouts++;
         lu_dispatch_update(bcf_g);
       }
+      lua_gc(L, LUA_GCRESTART, 0);  /* collectgarbage("stop") is allowed. */
     }
   }
   lua_settop(L, top);

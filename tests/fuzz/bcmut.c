@@ -161,7 +161,7 @@ int main(int argc, char **argv)
       if (fp != NULL) { fwrite(buf, 1, n, fp); fclose(fp); }
     }
     bcf_try(L, buf, n, 1, &st);
-    if ((i + 1) % 500 == 0) {  /* A fresh state now and then. */
+    if ((i + 1) % 500 == 0 || bcf_mem > BCF_MEMLIMIT / 2) {  /* Fresh state. */
       lua_close(L);
       L = bcf_newstate();
     }

@@ -7,7 +7,7 @@
 **
 ** Each input is loaded as a binary chunk (a leading "\033LJ" is supplied
 ** when missing, so the fuzzer need not rediscover the header); accepted
-** chunks run in the sandbox of bcfuzz.h under its timer.
+** chunks run in the sandbox of bcfuzz.h under its timer (50 ms).
 */
 #include "bcfuzz.h"
 
@@ -18,8 +18,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   char *buf;
   size_t n = size;
-  if (fz_L == NULL || fz_st.tried % 1000 == 999) {
+  if (fz_L == NULL || fz_st.tried % 1000 == 999 || bcf_mem > BCF_MEMLIMIT / 2) {
     if (fz_L != NULL) lua_close(fz_L);
+    bcf_budget_ms = 50;  /* Keep the executions per second up. */
     fz_L = bcf_newstate();
   }
   buf = (char *)malloc(size + 3);

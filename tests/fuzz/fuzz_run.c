@@ -16,6 +16,7 @@ static lua_State *L;
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   int top;
+  (void)bcf_try;  /* The binary-mode helper of bcfuzz.h is not used here. */
   if (L == NULL) L = bcf_newstate();
   top = lua_gettop(L);
   if (luaL_loadbufferx(L, (const char *)data, size, "=fuzz", "t") == 0) {

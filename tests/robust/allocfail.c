@@ -238,7 +238,7 @@ static const Snippet snippets[] = {
     "  if e and e:find('not enough memory') then error(e, 0) end\n"
     "  assert(f == nil and e, src)\n"
     "end\n"
-    "local f = assert(loadstring('local s = [==[a]]b]==] .. \"\\\\65\\\\x42\\\\u{43}\\\\z  d\" return s, 0x1p4, 1e-3, 3 // 1'))\n" },
+    "local f = assert(loadstring('local s = [==[a]]b]==] .. \"\\\\65\\\\x42\\\\u{43}\\\\z  d\" return s, 0x1p4, 1e-3, 3 % 1'))\n" },
   { "co_errors",
     "local function rr(ok, e, ...)\n"
     "  if not ok and type(e) == 'string' and e:find('not enough memory') then error(e, 0) end\n"

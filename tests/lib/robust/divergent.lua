@@ -46,6 +46,11 @@ end)case("xpcall handler is not called for memory errors", function()
                        function(m) called = true return "handled: " .. m end)
   assert(not ok and e == "not enough memory" and not called, e)
 end)
+case("math.ceil of (-1, -0.5) is +0, of [-0.5, 0) is -0", function()
+  assert(1 / math.ceil(-0.75) > 0 and 1 / math.ceil(-0.99999) > 0)
+  assert(1 / math.ceil(-0.5) < 0 and 1 / math.ceil(-0.1) < 0)
+  assert(1 / math.ceil("-0.75") > 0)
+end)
 
 for _, f in ipairs(fails) do print("FAIL " .. f) end
 print(n - #fails .. "/" .. n .. " cases")
