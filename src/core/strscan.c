@@ -71,19 +71,28 @@ static double scan_strtod(const char *a, const char *b)
   return d;
 }
 
-/* Scan [+|-] digits of an exponent at p; NULL if malformed or too big. */
-static const char *scan_exp(const char *p, const char *e)
+/* Scan [+|-] digits of an exponent at p; NULL if malformed or too big.
+** The value goes to *ex. */
+static const char *scan_exp(const char *p, const char *e, int32_t *ex)
 {
   uint32_t x = 0;
-  if (p < e && (*p == '+' || *p == '-')) p++;
+  int neg = 0;
+  if (p < e && (*p == '+' || *p == '-')) neg = (*p++ == '-');
   if (p >= e || !scan_isdigit(*p)) return NULL;
   while (p < e && scan_isdigit(*p)) {
     x = x * 10 + (uint32_t)(*p - '0');
     if (x > SCAN_MAXEXP) return NULL;
     p++;
   }
+  *ex = neg ? -(int32_t)x : (int32_t)x;
   return p;
 }
+
+/* Exact powers of ten as doubles. */
+static const double scan_pow10[23] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+  1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+};
 
 int lu_strscan_num(const char *s, size_t len, TValue *o)
 {
@@ -106,7 +115,8 @@ int lu_strscan_num(const char *s, size_t len, TValue *o)
     }
     if (ndig == 0) return 0;
     if (p < e && (*p | 0x20) == 'p') {
-      p = scan_exp(p + 1, e);
+      int32_t ex;
+      p = scan_exp(p + 1, e, &ex);
       if (p == NULL) return 0;
     }
     d = scan_strtod(start, p);
@@ -125,26 +135,44 @@ int lu_strscan_num(const char *s, size_t len, TValue *o)
     d = (double)x;
   } else if (scan_isdigit(*p) || *p == '.') {
     /* Decimal: digits, optional fraction, optional exponent. */
-    int ndig = 0, isint = 1;
+    /* x collects all mantissa digits while it stays below 2^53 (exact as
+    ** a double); exp10 is the power of ten that scales it. */
+    int ndig = 0, exact = 1;
+    int32_t exp10 = 0, ex = 0;
     uint64_t x = 0;
     while (p < e && scan_isdigit(*p)) {
-      x = x * 10 + (uint64_t)(*p - '0');  /* Used only if ndig <= 15. */
+      if (x < ((uint64_t)1 << 49)) x = x * 10 + (uint64_t)(*p - '0');
+      else exact = 0;
       p++;
       ndig++;
     }
     if (p < e && *p == '.') {
-      isint = 0;
       p++;
-      while (p < e && scan_isdigit(*p)) { p++; ndig++; }
+      while (p < e && scan_isdigit(*p)) {
+        if (x < ((uint64_t)1 << 49)) {
+          x = x * 10 + (uint64_t)(*p - '0');
+          exp10--;
+        } else {
+          exact = 0;
+        }
+        p++;
+        ndig++;
+      }
     }
     if (ndig == 0) return 0;
     if (p < e && (*p | 0x20) == 'e') {
-      isint = 0;
-      p = scan_exp(p + 1, e);
+      p = scan_exp(p + 1, e, &ex);
       if (p == NULL) return 0;
+      exp10 += ex;
     }
-    /* Up to 15 digits an integer is exact as a double: skip strtod. */
-    d = (isint && ndig <= 15) ? (double)x : scan_strtod(start, p);
+    /* x and 10^|exp10| (|exp10| <= 22) are exact doubles, so one
+    ** correctly rounded multiply or divide gives the correctly rounded
+    ** value; anything else goes to strtod. */
+    if (exact && exp10 >= -22 && exp10 <= 22)
+      d = exp10 >= 0 ? (double)x * scan_pow10[exp10]
+                     : (double)x / scan_pow10[-exp10];
+    else
+      d = scan_strtod(start, p);
   } else {
     /* inf, infinity, nan. */
     const char *q;

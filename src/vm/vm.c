@@ -486,6 +486,23 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 #define KSTR(i)  (&KGC(i)->str)
 #define JUMP(ins)  (pc += bc_j(ins))
 #define LOADK()  (kbase = (TValue *)vm_curproto(base)->k)
+/* Return the single value v from the frame at base to its Lua caller
+** (frame link of type FRAME_LUA): vm_return's common case, unrolled. */
+#define VM_RET1_LUA(v) \
+  do { \
+    TValue *dst_ = base - 2; \
+    int want_; \
+    pc = (const BCIns *)(uintptr_t)frame_link(base); \
+    ins = pc[-1]; \
+    dst_[0] = (v); \
+    for (want_ = (int)bc_b(ins) - 2; want_ > 0; want_--) \
+      setnilV(&dst_[want_]); \
+    multres = 1; \
+    base = dst_ - bc_a(ins); \
+    L->savedpc = pc; \
+    LOADK(); \
+    DISPATCH(); \
+  } while (0)
 
 static void vm_run(lua_State *L, int mode, int nret, const void **initout)
 {
@@ -1285,6 +1302,12 @@ vm_return:
     goto do_ret;
   }
   L_RET1: {
+    /* Fast path: one value back to a Lua caller, no upvalues to close. */
+    if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA &&
+                  (L->openupval == NULL || L->openupval->v < base))) {
+      TValue v = *RA;
+      VM_RET1_LUA(v);
+    }
     nres = 1;
   do_ret:
     rv = RA;
@@ -1402,7 +1425,14 @@ vm_return:
   ** function for the uncommon cases (errors included).
   */
 
-#define FF_RET1() do { rv = base; nres = 1; goto vm_return; } while (0)
+#define FF_RET1() \
+  do { \
+    if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA)) { \
+      TValue v1 = base[0]; \
+      VM_RET1_LUA(v1); \
+    } \
+    rv = base; nres = 1; goto vm_return; \
+  } while (0)
 #define FF_ROOM(n) \
   do { if (LU_UNLIKELY(base + (n) > L->maxstack)) goto ff_fallback; } while (0)
 

@@ -60,10 +60,12 @@ for f in $(find "$LUADIR" -name '*.lua' ! -name '_*' | sort); do
   run "$dir" "$LUAJIT" "$name" > "$T/ref.out"
   cmp -s "$T/src.out" "$T/ref.out" || continue   # not passing yet: skip
   (cd "$dir" && "$LUAJIT" -bg "$name" "$T/lj.bc" && "$LUNAR" -bg "$name" "$T/lu.bc") 2>/dev/null || continue
-  cp "$T/lj.bc" "$dir/.xrt-lj.bc"; cp "$T/lu.bc" "$dir/.xrt-lu.bc"
-  run "$dir" "$LUNAR" .xrt-lj.bc | sed 's/\.xrt-lj\.bc/'"$name"'/g' > "$T/a.out"
-  run "$dir" "$LUAJIT" .xrt-lu.bc | sed 's/\.xrt-lu\.bc/'"$name"'/g' > "$T/b.out"
-  rm -f "$dir/.xrt-lj.bc" "$dir/.xrt-lu.bc"
+  # Per-run names: several test runs may share the tree.
+  x=".xrt$$"
+  cp "$T/lj.bc" "$dir/$x-lj.bc"; cp "$T/lu.bc" "$dir/$x-lu.bc"
+  run "$dir" "$LUNAR" "$x-lj.bc" | sed "s/$x-lj\\.bc/$name/g" > "$T/a.out"
+  run "$dir" "$LUAJIT" "$x-lu.bc" | sed "s/$x-lu\\.bc/$name/g" > "$T/b.out"
+  rm -f "$dir/$x-lj.bc" "$dir/$x-lu.bc"
   for w in a b; do
     if ! cmp -s "$T/ref.out" "$T/$w.out"; then
       [ $w = a ] && echo "lunar running luajit's dump of ${f#$LUADIR/} differs:" ||
