@@ -167,10 +167,16 @@ for t in $(cd "$TESTS_DIR" && find lua -name '*.lua' ! -name '_*' 2>/dev/null | 
       skip "$t" "ROUNDTRIP: string.dump does not work yet"
       continue
     fi
-    run=".rt-${base%.lua}.bc"
+    run=".rt$$-${base%.lua}.bc"
     if ! (cd "$dir" && $TMO "$LUNAR" -bg "$base" "$run") > "$TMP/detail" 2>&1; then
-      fail "$t (roundtrip: -bg failed)" "$TMP/detail"
       rm -f "$dir/$run"
+      # A test of a syntax error cannot be saved: luajit -bg fails alike.
+      if command -v luajit >/dev/null 2>&1 &&
+         ! (cd "$dir" && luajit -bg "$base" /dev/null) >/dev/null 2>&1; then
+        skip "$t" "ROUNDTRIP: the source does not compile"
+      else
+        fail "$t (roundtrip: -bg failed)" "$TMP/detail"
+      fi
       continue
     fi
   fi

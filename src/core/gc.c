@@ -552,8 +552,13 @@ static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
   while ((o = *p) != NULL && lim-- > 0) {
     if (gc_isdeadobj(o, ow)) {
       *p = o->gch.nextgc;
-      if (o->gch.gct == LU_GCT_TAB) lu_tab_free(g, &o->tab);
-      else gc_freeobj(g, o);
+      if (o->gch.gct == LU_GCT_TAB) {
+        size_t sz = lu_tab_simplesize(&o->tab);
+        if (sz) lu_mem_free(g, o, sz);
+        else lu_tab_free(g, &o->tab);
+      } else {
+        gc_freeobj(g, o);
+      }
     } else {
       if (o->gch.gct == LU_GCT_THREAD) gc_sweep_openuv(g, &o->th);
       makewhite(g, o);

@@ -223,6 +223,7 @@ const TValue *lu_tab_getint(GCtab *t, int32_t key)
   TValue k;
   Node *n;
   if (lu_tab_inarray(t, key)) return &t->array[(uint32_t)key];
+  if (t->node == lu_tab_nilnode) return NULL;  /* No hash part. */
   k.n = (double)key;
   n = findnode(t, &k);
   return n ? &n->val : NULL;

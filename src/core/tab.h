@@ -60,6 +60,15 @@ LU_FUNC GCtab *lu_tab_dup(lua_State *L, const GCtab *kt);
 LU_FUNC void lu_tab_clear(GCtab *t);
 /* Free a table (GC sweep / state close). */
 LU_FUNC void lu_tab_free(global_State *g, GCtab *t);
+/* The size of the block of a table whose array is colocated (colo > 0)
+** or absent, and that has no hash part: lu_tab_free of such a table is a
+** single lu_mem_free of this size (the sweep's fast path). 0 otherwise. */
+static LU_AINLINE size_t lu_tab_simplesize(const GCtab *t)
+{
+  if (t->node == lu_tab_nilnode && (t->colo > 0 || (t->colo == 0 && t->asize == 0)))
+    return sizeof(GCtab) + (size_t)t->colo * sizeof(TValue);
+  return 0;
+}
 
 /* Change the sizes; every key is kept. */
 LU_FUNC void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize,

@@ -224,12 +224,21 @@ static int base_select(lua_State *L)
   return n - (int)i;
 }
 
+/* A number argument as LuaJIT's 32-bit integer conversion gives it (the
+** x86 truncation: out of range and NaN become INT32_MIN). */
+static int32_t base_checkint32(lua_State *L, int narg)
+{
+  lua_Number x = luaL_checknumber(L, narg);
+  return (x >= -2147483648.0 && x < 2147483648.0) ? (int32_t)x : INT32_MIN;
+}
+
 static int base_unpack(lua_State *L)
 {
   lua_Integer i, e, n;
   luaL_checktype(L, 1, LUA_TTABLE);
-  i = luaL_optinteger(L, 2, 1);
-  e = luaL_opt(L, luaL_checkinteger, 3, (lua_Integer)lua_objlen(L, 1));
+  i = lua_isnoneornil(L, 2) ? 1 : base_checkint32(L, 2);
+  e = lua_isnoneornil(L, 3) ? (lua_Integer)(int32_t)lua_objlen(L, 1) :
+                              base_checkint32(L, 3);
   if (i > e) return 0;
   n = e - i + 1;
   if (n <= 0 || n >= INT_MAX || !lua_checkstack(L, (int)n))

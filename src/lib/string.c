@@ -846,7 +846,9 @@ static void push_onecapture(MatchState *ms, int i, const char *s,
 static int push_captures(MatchState *ms, const char *s, const char *e)
 {
   int i, nlevels = (ms->level == 0 && s) ? 1 : ms->level;
-  luaL_checkstack(ms->L, nlevels, "too many captures");
+  /* A C function may push LUA_MINSTACK (20) values; the callers have
+  ** pushed at most 5 of their own, so only long capture lists check. */
+  if (nlevels > 15) luaL_checkstack(ms->L, nlevels, "too many captures");
   for (i = 0; i < nlevels; i++)
     push_onecapture(ms, i, s, e);
   return nlevels;

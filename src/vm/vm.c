@@ -38,6 +38,21 @@
 ** throw, allocate or reallocate the stack, the handler saves its state
 ** (SAVE_STATE: L->base, L->top = base + framesize, L->savedpc) and
 ** reloads base from L->base afterwards when the stack may have moved.
+**
+** Speed tricks (each measured with callgrind, see docs/performance.md):
+**   - comparisons take the following JMP themselves (pc += 1 + j), one
+**     dispatch per compare-and-branch;
+**   - RET1 and the fast functions' single-value return to a Lua caller go
+**     through VM_RET1_LUA (no result loop, no frame-type switch);
+**   - TGETS follows __index chains of tables inline (vm_metaindex: the
+**     nomm negative cache answers for tables without __index);
+**   - pairs() loops: ISNEXT puts a position marker (VM_ITERMARK) in the
+**     hidden control slot and ITERN walks the table by position
+**     (lu_tab_iternext), taking the following ITERL's branch itself;
+**     ipairs() loops run ipairs_aux inline in ITERC (not under a call
+**     hook, which must see the call);
+**   - bit.*, setmetatable and the common base/math/string functions are
+**     fast functions: handled here for the plain cases, C otherwise.
 */
 #include <math.h>
 
@@ -73,6 +88,27 @@ static LU_AINLINE GCproto *vm_curproto(TValue *base)
 static LU_AINLINE TValue *vm_frametop(TValue *base)
 {
   return base + vm_curproto(base)->framesize;
+}
+
+/* lu_meta_fast(L, mt, MM_index) with the hit inlined (method lookups). */
+static LU_AINLINE const TValue *vm_metaindex(lua_State *L, GCtab *mt)
+{
+  const TValue *mo;
+  if (mt == NULL || (mt->nomm & (1u << MM_index))) return NULL;
+  mo = lu_tab_getstr_fast(mt, G(L)->gcname[MM_index]);
+  if (LU_LIKELY(mo != NULL && !tvisnil(mo))) return mo;
+  return lu_meta_cache(mt, MM_index, G(L)->gcname[MM_index]);
+}
+
+/* ipairs_aux's lookup of t[n]: n truncated to an integer as LuaJIT does
+** (the control value itself is returned unchanged). */
+static LU_AINLINE const TValue *vm_ipairs_get(GCtab *t, double n)
+{
+  if (n >= 0 && n < (double)t->asize)
+    return &t->array[(uint32_t)n];
+  if (n > -2147483649.0 && n < 2147483648.0)
+    return lu_tab_getint(t, (int32_t)n);
+  return lu_tab_getnum(t, n);
 }
 
 /* The traversal position ISNEXT/ITERN keep in the hidden control slot of
@@ -996,7 +1032,7 @@ vm_return:
       ** levels, then the general path), the negative cache (nomm)
       ** answering for tables without __index. */
       for (int lvl = 0; lvl < 4; lvl++) {
-        const TValue *mm = lu_meta_fast(L, t->metatable, MM_index);
+        const TValue *mm = vm_metaindex(L, t->metatable);
         if (mm == NULL) {
           setnilV(RA);
           DISPATCH();
@@ -1218,7 +1254,25 @@ vm_return:
     }
   }
   L_ITERC: {
+    /* ipairs() loops run ipairs_aux inline (what its fast function does)
+    ** unless a call hook wants to see the call. */
     TValue *ra = RA;
+    if (tvisfunc(ra - 3) && funcV(ra - 3)->c.ffid == FF_base_ipairs_aux &&
+        tvistab(ra - 2) && tvisnumber(ra - 1) &&
+        !(G(L)->hookmask & LUA_MASKCALL)) {
+      GCtab *t = tabV(ra - 2);
+      double n = numV(ra - 1) + 1;
+      const TValue *v;
+      int want = (int)bc_b(ins) - 1, i = 0;
+      v = vm_ipairs_get(t, n);
+      if (v != NULL && !tvisnil(v)) {
+        setnumV(&ra[0], n);
+        ra[1] = *v;
+        i = 2;
+      }
+      for (; i < want; i++) setnilV(&ra[i]);
+      DISPATCH();
+    }
     ra[0] = ra[-3];
     ra[2] = ra[-2];
     ra[3] = ra[-1];
@@ -1478,10 +1532,7 @@ vm_return:
       GCtab *t = tabV(base);
       double n = numV(base + 1) + 1;
       const TValue *v;
-      if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
-        v = &t->array[(uint32_t)n];
-      else
-        v = lu_tab_getnum(t, n);
+      v = vm_ipairs_get(t, n);
       if (v == NULL || tvisnil(v)) {
         rv = base;
         nres = 0;

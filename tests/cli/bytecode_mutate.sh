@@ -9,7 +9,11 @@ LIB=$(dirname "$LUNAR")/liblunar.a
 CC=${CC:-cc}
 command -v "$CC" >/dev/null 2>&1 || { echo "no C compiler"; exit 77; }
 [ -f "$LIB" ] || { echo "no $LIB"; exit 77; }
-if ! "$CC" -std=gnu11 -O1 -o "$T/bcmut" "$ROOT/tests/fuzz/bcmut.c" "$LIB" -lm -ldl \
+# A sanitizer build of the library needs the same runtime in the harness.
+SAN=
+nm "$LIB" 2>/dev/null | grep -q __asan_ && SAN="$SAN -fsanitize=address"
+nm "$LIB" 2>/dev/null | grep -q __ubsan_ && SAN="$SAN -fsanitize=undefined"
+if ! "$CC" -std=gnu11 -O1 $SAN -o "$T/bcmut" "$ROOT/tests/fuzz/bcmut.c" "$LIB" -lm -ldl \
      > "$T/cc.log" 2>&1; then
   echo "cannot build bcmut:"; head -n 5 "$T/cc.log"; exit 1
 fi
