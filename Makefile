@@ -58,7 +58,7 @@ asan:
 	@LUNAR=build-asan/lunar sh tests/run.sh
 
 bench: all
-	@sh bench/run.sh $(BENCH)
+	@bash bench/run.sh $(BENCH)
 
 clean:
 	rm -rf build build-debug build-asan

@@ -301,7 +301,11 @@ static int err_callhandler(lua_State *L, TValue handler, int errcode)
   f[1] = err;
   L->top = f + 2;
   st = lu_vm_pcall(L, f, 1, 0);
-  if (st != 0) {
+  if (st == LUA_ERRMEM) {
+    /* Out of memory in the handler: report that, as for any memory
+    ** error (the preallocated message is already on top). */
+    return LUA_ERRMEM;
+  } else if (st != 0) {
     f = L->top - 1;
     setstrV(L, f, lu_str_newz(L, err2msg(LU_ERR_ERRERR)));
     return LUA_ERRERR;
