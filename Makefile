@@ -61,7 +61,7 @@ bench: all
 	@bash bench/run.sh $(BENCH)
 
 clean:
-	rm -rf build build-debug build-asan
+	rm -rf build build-debug build-asan build-stress build-cov
 
 -include $(DEPS)
 
@@ -180,3 +180,59 @@ allocfail: $(BUILD)/liblunar.a
 	$(CC) -std=gnu11 -O1 -g -Isrc/api tests/robust/allocfail.c $(BUILD)/liblunar.a \
 	  $(XLDFLAGS) -lm -ldl -o $(BUILD)/allocfail
 	cd $(BUILD) && ./allocfail
+
+# -- Stress build (issue 6): a full GC step at every lu_gc_check with the
+# heap invariant checker on, and a stack reallocation at every stack check.
+#   make stress      build-stress/, then the whole suite with STRESS=1
+#                    (tests marked `-- stress: skip` are skipped; run.sh)
+.PHONY: stress
+stress:
+	$(MAKE) BUILD=build-stress OPT="-O1 -g" \
+	  XCFLAGS="-DLUNAR_USE_ASSERT -DLUA_USE_APICHECK -DLUNAR_GC_STRESS -DLUNAR_STACK_STRESS" all
+	@STRESS=1 TEST_TIMEOUT=$(or $(STRESS_TIMEOUT),120) LUNAR=build-stress/lunar sh tests/run.sh
+
+# -- Fuzzing in CI (issue 6): build every libFuzzer target of `make fuzz`
+# and run each for FUZZCI_TIME seconds (default 10) on its seed corpus;
+# fails when any target finds a crash, leak, timeout or sanitizer error
+# (the reproducer is left in build-fuzz/crashes-ci/).
+FUZZCI_TIME ?= 10
+.PHONY: fuzz-ci
+fuzz-ci:
+	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g -fno-omit-frame-pointer" \
+	  XCFLAGS="-DLUNAR_USE_ASSERT -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	  XLDFLAGS="$(FUZZ_SAN)" $(FUZZ_BUILD)/liblunar.a
+	@mkdir -p $(FUZZ_BUILD)/fuzz
+	@rm -rf $(FUZZ_BUILD)/crashes-ci && mkdir -p $(FUZZ_BUILD)/crashes-ci
+	@set -e; for t in $(FUZZ_TARGETS); do \
+	  clang -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Isrc/api \
+	    tests/fuzz/$$t.c $(FUZZ_BUILD)/liblunar.a $(LDLIBS) -o $(FUZZ_BUILD)/fuzz/$$t; \
+	done
+	@bad=; for t in $(FUZZ_TARGETS); do \
+	  c=tests/fuzz/corpus_$${t#fuzz_}; [ -d $$c ] || c=tests/fuzz/corpus_$${t#fuzz_load_}; \
+	  w=$(FUZZ_BUILD)/corpus-ci/$$t; rm -rf $$w; mkdir -p $$w; \
+	  printf '== %s (%s s) ' $$t $(FUZZCI_TIME); \
+	  if $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZCI_TIME) -timeout=10 \
+	      -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+	      -artifact_prefix=$(FUZZ_BUILD)/crashes-ci/$$t- \
+	      $$w $$( [ -d $$c ] && echo $$c ) > $(FUZZ_BUILD)/crashes-ci/$$t.log 2>&1; then \
+	    grep -E '^stat::number_of_executed_units' $(FUZZ_BUILD)/crashes-ci/$$t.log | sed 's/.*: */runs: /'; \
+	  else \
+	    echo FAILED; grep -E 'ERROR|SUMMARY|Test unit written' $(FUZZ_BUILD)/crashes-ci/$$t.log | head -n 5; \
+	    bad="$$bad $$t"; \
+	  fi; \
+	done; \
+	if [ -n "$$bad" ]; then echo "fuzz-ci: crashes in:$$bad"; exit 1; fi; \
+	echo "fuzz-ci: no crash"
+
+# -- Coverage (issue 6): build-cov/ with gcc --coverage, run the suite,
+# then a per-directory line-coverage summary (tools/covsum.sh; gcov only;
+# COVFILES=1 adds one line per file).  The suite's C programs that link
+# liblunar.a are compiled with CC="gcc --coverage".
+.PHONY: coverage
+coverage:
+	@find build-cov -name '*.gcda' -delete 2>/dev/null || true
+	$(MAKE) CC=gcc BUILD=build-cov OPT="-O0 -g" XCFLAGS="--coverage" \
+	  XLDFLAGS="--coverage" all
+	-@CC="gcc --coverage" LUNAR=build-cov/lunar sh tests/run.sh | \
+	  grep -E '^(FAIL|[0-9]+ passed)'
+	@sh tools/covsum.sh build-cov

@@ -79,9 +79,19 @@ static void state_resizestack(lua_State *L, MSize n)
   lu_assert((ptrdiff_t)n > top, "stack shrunk below top");
   /* Throws on failure, leaving the old stack untouched. */
   if (LU_STACK_STRESS) {  /* Always move it, to catch stale pointers. */
-    st = (TValue *)lu_mem_new(L, (size_t)n * sizeof(TValue));
-    memcpy(st, old, (size_t)(n < oldsize ? n : oldsize) * sizeof(TValue));
-    lu_mem_free(G(L), old, (size_t)oldsize * sizeof(TValue));
+    /* A move that the normal build would not make must not raise an
+    ** error the normal build would not raise: when it cannot be had,
+    ** reallocate in place as usual. */
+    st = (TValue *)lu_mem_tryrealloc(G(L), NULL, 0, (size_t)n * sizeof(TValue));
+    if (st != NULL) {
+      memcpy(st, old, (size_t)(n < oldsize ? n : oldsize) * sizeof(TValue));
+      lu_mem_free(G(L), old, (size_t)oldsize * sizeof(TValue));
+    } else if (n == oldsize) {
+      st = old;
+    } else {
+      st = (TValue *)lu_mem_realloc(L, old, (size_t)oldsize * sizeof(TValue),
+                                    (size_t)n * sizeof(TValue));
+    }
   } else {
     st = (TValue *)lu_mem_realloc(L, old, (size_t)oldsize * sizeof(TValue),
                                   (size_t)n * sizeof(TValue));
@@ -102,7 +112,7 @@ void lu_state_growstack(lua_State *L, MSize need)
 {
   size_t used = (size_t)(L->top - L->stack);
   size_t want = used + need + LU_STACK_EXTRA + 1;
-  if (LU_STACK_STRESS &&
+  if (LU_STACK_STRESS && L->top < L->maxstack &&
       (size_t)(L->maxstack - L->top) > need) {  /* Room: just move it. */
     state_resizestack(L, L->stacksize);
     return;

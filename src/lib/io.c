@@ -82,13 +82,13 @@ static void io_getdefault(lua_State *L, void *key)
   lua_rawget(L, LUA_REGISTRYINDEX);
 }
 
-static FILE *io_getdefaultfile(lua_State *L, void *key, const char *what)
+static FILE *io_getdefaultfile(lua_State *L, void *key)
 {
   IOFile *iof;
   io_getdefault(L, key);
   iof = (IOFile *)lua_touserdata(L, -1);
   if (iof == NULL || iof->fp == NULL)
-    luaL_error(L, "standard %s file is closed", what);
+    luaL_error(L, "standard file is closed");
   return iof->fp;
 }
 
@@ -182,7 +182,7 @@ static int io_read_formats(lua_State *L, FILE *fp, int first)
         success = (l == 0) ? io_test_eof(L, fp) : io_read_chars(L, fp, l);
       } else {
         const char *p = lua_tostring(L, n);
-        if (p == NULL) luaL_argerror(L, n, "invalid format");
+        if (p == NULL) return luaL_argerror(L, n, "invalid option");
         if (*p == '*') p++;
         switch (*p) {
         case 'n': success = io_read_number(L, fp); break;
@@ -209,7 +209,7 @@ static int io_f_read(lua_State *L)
 
 static int io_read(lua_State *L)
 {
-  FILE *fp = io_getdefaultfile(L, &io_key_input, "input");
+  FILE *fp = io_getdefaultfile(L, &io_key_input);
   lua_pop(L, 1);
   return io_read_formats(L, fp, 1);
 }
@@ -242,7 +242,7 @@ static int io_f_write(lua_State *L)
 
 static int io_write(lua_State *L)
 {
-  FILE *fp = io_getdefaultfile(L, &io_key_output, "output");
+  FILE *fp = io_getdefaultfile(L, &io_key_output);
   lua_pop(L, 1);
   return io_write_args(L, fp, 1);
 }
@@ -284,7 +284,7 @@ static int io_f_flush(lua_State *L)
 
 static int io_flush(lua_State *L)
 {
-  FILE *fp = io_getdefaultfile(L, &io_key_output, "output");
+  FILE *fp = io_getdefaultfile(L, &io_key_output);
   return io_fileresult(L, fflush(fp) == 0, NULL);
 }
 
@@ -294,7 +294,11 @@ static int io_f_seek(lua_State *L)
   static const char *const modenames[] = { "set", "cur", "end", NULL };
   FILE *fp = io_tofile(L, 1);
   int op = luaL_checkoption(L, 2, "cur", modenames);
-  lua_Number ofs = luaL_optnumber(L, 3, 0);
+  lua_Number ofs = 0;
+  if (!lua_isnoneornil(L, 3)) {  /* LuaJIT takes no string offsets. */
+    luaL_checktype(L, 3, LUA_TNUMBER);
+    ofs = lua_tonumber(L, 3);
+  }
   if (fseeko(fp, (off_t)ofs, mode[op]) != 0)
     return io_fileresult(L, 0, NULL);
   lua_pushnumber(L, (lua_Number)ftello(fp));
@@ -319,7 +323,7 @@ static int io_lines_iter(lua_State *L)
 {
   IOFile *iof = (IOFile *)lua_touserdata(L, lua_upvalueindex(1));
   int i, n = (int)lua_tointeger(L, lua_upvalueindex(3));
-  if (iof->fp == NULL) return luaL_error(L, "file is already closed");
+  if (iof->fp == NULL) return luaL_error(L, "attempt to use a closed file");
   lua_settop(L, 0);
   luaL_checkstack(L, n + LUA_MINSTACK, "too many arguments");
   for (i = 1; i <= n; i++) lua_pushvalue(L, lua_upvalueindex(3 + i));
@@ -441,7 +445,7 @@ static int io_input(lua_State *L) { return io_setdefault(L, &io_key_input, "r");
 static int io_output(lua_State *L) { return io_setdefault(L, &io_key_output, "w"); }
 
 static const luaL_Reg io_methods[] = {
-  { "close", io_f_close }, { "flush", io_f_flush }, { "lines", io_f_lines },
+  { "close", io_close }, { "flush", io_f_flush }, { "lines", io_f_lines },
   { "read", io_f_read }, { "seek", io_f_seek }, { "setvbuf", io_f_setvbuf },
   { "write", io_f_write }, { "__gc", io_f_gc },
   { "__tostring", io_f_tostring },

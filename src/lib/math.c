@@ -58,9 +58,9 @@ MATH_BINARY(atan2, atan2)
 MATH_BINARY(pow, pow)
 MATH_BINARY(fmod, fmod)
 
-/* log(x [, base]): a present base must be a number (LuaJIT). Base 2 and
-** 10 and every other base go through log2, which keeps exact powers
-** exact (math.log(1000, 10) == 3). */
+/* log(x [, base]): a present base must be a number (LuaJIT). With a base
+** the result is log2(x) * (1 / log2(base)), rounded exactly as LuaJIT's
+** (math.log(1000, 10) == 3, math.log(27, 3) == 3.0000000000000004). */
 static int math_log(lua_State *L)
 {
   double x = luaL_checknumber(L, 1);
@@ -68,8 +68,7 @@ static int math_log(lua_State *L)
     lua_pushnumber(L, log(x));
   } else {
     double base = luaL_checknumber(L, 2);
-    if (base == 10.0) lua_pushnumber(L, log10(x));
-    else lua_pushnumber(L, log2(x) / log2(base));
+    lua_pushnumber(L, log2(x) * (1.0 / log2(base)));
   }
   return 1;
 }
@@ -90,7 +89,7 @@ static int math_modf(lua_State *L)
 {
   double ip, fp = modf(luaL_checknumber(L, 1), &ip);
   lua_pushnumber(L, ip);
-  lua_pushnumber(L, isinf(ip) ? 0.0 : fp);
+  lua_pushnumber(L, isinf(ip) ? copysign(0.0, ip) : fp);
   return 2;
 }
 
@@ -104,8 +103,19 @@ static int math_frexp(lua_State *L)
 
 static int math_ldexp(lua_State *L)
 {
-  double m = luaL_checknumber(L, 1);
-  lua_pushnumber(L, ldexp(m, (int)luaL_checknumber(L, 2)));
+  double m = luaL_checknumber(L, 1), e = luaL_checknumber(L, 2);
+  /* The exponent is truncated; infinite and NaN exponents scale as a
+  ** power of two would (LuaJIT: ldexp(2, inf) is inf, ldexp(1, nan) nan). */
+  if (e != e) {
+    lua_pushnumber(L, e);
+  } else if (isinf(e)) {
+    lua_pushnumber(L, e > 0 ? m * e : m * 0.0);
+  } else {
+    e = trunc(e);
+    if (e > 100000.0) e = 100000.0;
+    if (e < -100000.0) e = -100000.0;
+    lua_pushnumber(L, ldexp(m, (int)e));
+  }
   return 1;
 }
 

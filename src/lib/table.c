@@ -17,10 +17,26 @@
 
 #define tab_getn(L, n)  ((int)lua_objlen(L, (n)))
 
+/* LuaJIT's table functions written as builtins (foreach, foreachi, getn,
+** remove, move) name a missing argument "nil" rather than "no value". */
+static void tab_checknil(lua_State *L, int narg, int type)
+{
+  if (lua_type(L, narg) != type)
+    luaL_argerror(L, narg, lua_pushfstring(L, "%s expected, got %s",
+                  lua_typename(L, type),
+                  lua_isnone(L, narg) ? "nil" : luaL_typename(L, narg)));
+}
+
+static int tab_checkint_nil(lua_State *L, int narg)
+{
+  tab_checknil(L, narg, LUA_TNUMBER);
+  return (int)lua_tointeger(L, narg);
+}
+
 static int tab_foreachi(lua_State *L)
 {
   int i, n;
-  luaL_checktype(L, 1, LUA_TTABLE);
+  tab_checknil(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   n = tab_getn(L, 1);
   for (i = 1; i <= n; i++) {
@@ -36,7 +52,7 @@ static int tab_foreachi(lua_State *L)
 
 static int tab_foreach(lua_State *L)
 {
-  luaL_checktype(L, 1, LUA_TTABLE);
+  tab_checknil(L, 1, LUA_TTABLE);
   luaL_checktype(L, 2, LUA_TFUNCTION);
   lua_pushnil(L);
   while (lua_next(L, 1)) {
@@ -69,7 +85,7 @@ static int tab_maxn(lua_State *L)
 
 static int tab_getn_f(lua_State *L)
 {
-  luaL_checktype(L, 1, LUA_TTABLE);
+  tab_checknil(L, 1, LUA_TTABLE);
   lua_pushinteger(L, tab_getn(L, 1));
   return 1;
 }
@@ -105,7 +121,7 @@ static int tab_insert(lua_State *L)
 static int tab_remove(lua_State *L)
 {
   int e, pos;
-  luaL_checktype(L, 1, LUA_TTABLE);
+  tab_checknil(L, 1, LUA_TTABLE);
   e = tab_getn(L, 1);
   pos = luaL_optint(L, 2, e);
   if (e == 0 || !(1 <= pos && pos <= e)) return 0;
@@ -122,10 +138,13 @@ static int tab_remove(lua_State *L)
 /* move(a1, f, e, t [, a2]): a2[t..] = a1[f..e], overlap-safe. */
 static int tab_move(lua_State *L)
 {
-  int f = luaL_checkint(L, 2), e = luaL_checkint(L, 3), t = luaL_checkint(L, 4);
-  int dst = lua_isnoneornil(L, 5) ? 1 : 5;
-  luaL_checktype(L, 1, LUA_TTABLE);
-  luaL_checktype(L, dst, LUA_TTABLE);
+  int f, e, t, dst;
+  tab_checknil(L, 1, LUA_TTABLE);
+  f = tab_checkint_nil(L, 2);
+  e = tab_checkint_nil(L, 3);
+  t = tab_checkint_nil(L, 4);
+  dst = lua_isnoneornil(L, 5) ? 1 : 5;
+  tab_checknil(L, dst, LUA_TTABLE);
   if (e >= f) {
     int i, n = e - f;
     if (t > e || t <= f || dst != 1) {
@@ -291,10 +310,10 @@ static void sort_rec(lua_State *L, GCtab *t, int lo, int up, int k)
     for (;;) {
       /* Invariant: t[lo..i] <= P <= t[j..up]. */
       while (sort_get(L, t, ++i, SX), sort_lt(L, SX, SP)) {
-        if (i > up) luaL_error(L, "invalid order function for sorting");
+        if (i >= up) luaL_error(L, "invalid order function for sorting");
       }
       while (sort_get(L, t, --j, SY), sort_lt(L, SP, SY)) {
-        if (j < lo) luaL_error(L, "invalid order function for sorting");
+        if (j <= lo) luaL_error(L, "invalid order function for sorting");
       }
       if (j < i) break;
       sort_set(L, t, i, SY);
@@ -335,7 +354,9 @@ static int tab_sort(lua_State *L)
 static int tab_new(lua_State *L)
 {
   int narr = luaL_checkint(L, 1), nhash = luaL_checkint(L, 2);
-  lua_createtable(L, narr < 0 ? 0 : narr, nhash < 0 ? 0 : nhash);
+  if (narr < 0 || nhash < 0 || narr > (1 << 27) || nhash > (1 << 26))
+    return luaL_error(L, "table overflow");
+  lua_createtable(L, narr, nhash);
   return 1;
 }
 
@@ -355,16 +376,26 @@ static int tab_clear(lua_State *L)
   return 0;
 }
 
+/* require "table.new" / "table.clear" also sets the field, as LuaJIT. */
+static int tab_loader(lua_State *L, const char *name, lua_CFunction f)
+{
+  lua_getglobal(L, LUA_TABLIBNAME);
+  lua_pushcfunction(L, f);
+  if (lua_istable(L, -2)) {
+    lua_pushvalue(L, -1);
+    lua_setfield(L, -3, name);
+  }
+  return 1;
+}
+
 static int tab_loader_new(lua_State *L)
 {
-  lua_pushcfunction(L, tab_new);
-  return 1;
+  return tab_loader(L, "new", tab_new);
 }
 
 static int tab_loader_clear(lua_State *L)
 {
-  lua_pushcfunction(L, tab_clear);
-  return 1;
+  return tab_loader(L, "clear", tab_clear);
 }
 
 static const luaL_Reg tab_funcs[] = {

@@ -335,7 +335,8 @@ static int bcr_byte(BCRead *r)
   return *r->p++;
 }
 
-static uint32_t bcr_uleb(BCRead *r)
+/* A ULEB128 of at most 5 bytes (35 bits) whose value must not exceed max. */
+static uint64_t bcr_uleb_max(BCRead *r, uint64_t max)
 {
   uint64_t v = 0;
   int shift = 0;
@@ -346,23 +347,19 @@ static uint32_t bcr_uleb(BCRead *r)
     shift += 7;
     bcr_check(r, shift < 35);
   }
-  bcr_check(r, v <= 0xffffffffu);
-  return (uint32_t)v;
+  bcr_check(r, v <= max);
+  return v;
+}
+
+static uint32_t bcr_uleb(BCRead *r)
+{
+  return (uint32_t)bcr_uleb_max(r, 0xffffffffu);
 }
 
 /* ULEB128 with 33 significant bits: returns the value, *flag = bit 0. */
 static uint32_t bcr_uleb33(BCRead *r, int *flag)
 {
-  uint64_t v = 0;
-  int shift = 0;
-  for (;;) {
-    int b = bcr_byte(r);
-    v |= (uint64_t)(b & 0x7f) << shift;
-    if (!(b & 0x80)) break;
-    shift += 7;
-    bcr_check(r, shift < 35);
-  }
-  bcr_check(r, v <= 0x1ffffffffull);
+  uint64_t v = bcr_uleb_max(r, 0x1ffffffffull);
   *flag = (int)(v & 1);
   return (uint32_t)(v >> 1);
 }
