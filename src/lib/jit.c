@@ -81,8 +81,11 @@ static JitConfig *jit_config(lua_State *L)
 ** "recursive" flag); anything else is an argument error. */
 static void jit_checkarg(lua_State *L)
 {
-  if (!lua_isnoneornil(L, 1) && !lua_isboolean(L, 1))
+  if (!lua_isnoneornil(L, 1) && !lua_isboolean(L, 1)) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
+    if (lua_iscfunction(L, 1))  /* Only Lua functions have a JIT mode. */
+      luaL_argerror(L, 1, "function expected, got function");
+  }
 }
 
 static int jit_on(lua_State *L)
@@ -149,8 +152,8 @@ static int jit_opt1(JitConfig *jc, lua_State *L, int narg)
   if (lua_type(L, narg) == LUA_TNUMBER) {
     static const uint32_t level[] = { 0, JIT_OPT_1, JIT_OPT_2, JIT_OPT_3 };
     int n = (int)lua_tointeger(L, narg);
-    if (n < 0 || n > 3) return 0;
-    jc->flags = level[n];
+    if (n < 0) return 0;
+    jc->flags = level[n > 3 ? 3 : n];  /* Levels above 3 are 3. */
     return 1;
   }
   s = luaL_checklstring(L, narg, &len);
@@ -165,14 +168,15 @@ static int jit_opt1(JitConfig *jc, lua_State *L, int narg)
       int p = jit_findname(jit_paramnames, s, (size_t)(eq - s));
       char *end;
       long v;
-      if (p < 0 || eq[1] == '\0') return 0;
-      v = strtol(eq + 1, &end, 10);
+      if (p < 0) return 0;
+      v = strtol(eq + 1, &end, 10);  /* An empty value is 0, as LuaJIT. */
       if (*end != '\0' || v < 0 || v > 0x7fffffff) return 0;
       jc->param[p] = (int32_t)v;
       return 1;
     } else {
       int on = 1, f;
       if (*s == '+' || *s == '-') { on = (*s == '+'); s++; len--; }
+      else if (len > 2 && s[0] == 'n' && s[1] == 'o') { on = 0; s += 2; len -= 2; }
       f = jit_findname(jit_flagnames, s, len);
       if (f < 0) return 0;
       if (on) jc->flags |= 1u << f;
