@@ -12,10 +12,12 @@ esac
 command -v pkg-config >/dev/null 2>&1 || { echo "pkg-config not installed"; exit 77; }
 [ -f "$BDIR/liblunar.a" ] && [ -f "$BDIR/liblunar.so" ] || {
   echo "$BUILD has no liblunar.a/.so"; FAILED=1; finish; }
-# A sanitizer build needs the sanitizer runtimes at link time.
+# A sanitizer build needs the sanitizer runtimes at link time...
 XL=
 nm "$BDIR/liblunar.a" 2>/dev/null | grep -q __asan_ && XL="$XL -fsanitize=address"
 nm "$BDIR/liblunar.a" 2>/dev/null | grep -q __ubsan_ && XL="$XL -fsanitize=undefined"
+# ... and a coverage build (make coverage) the gcov runtime.
+nm "$BDIR/liblunar.a" 2>/dev/null | grep -q __gcov_init && XL="$XL --coverage"
 MK="make -s -C $ROOT/examples LUNAR_BUILD=$BUILD LUNAR_PREFIX=$T/prefix INSTALL_NOBUILD=1"
 if ! $MK OUT="$T/shared" XLDFLAGS="$XL" run > "$T/log" 2>&1; then
   echo "examples (shared) failed:"; tail -n 20 "$T/log"; FAILED=1
