@@ -197,6 +197,10 @@ stress:
 # (the reproducer is left in build-fuzz/crashes-ci/).
 FUZZCI_TIME ?= 10
 .PHONY: fuzz-ci
+# CI fuzzing is reproducible: a fixed seed and a fixed number of runs per
+# target (capped by FUZZCI_TIME seconds).
+FUZZCI_SEED ?= 1
+FUZZCI_RUNS ?= 3000
 fuzz-ci:
 	$(MAKE) CC=clang BUILD=$(FUZZ_BUILD) OPT="-O1 -g -fno-omit-frame-pointer" \
 	  XCFLAGS="-DLUNAR_USE_ASSERT -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
@@ -211,7 +215,8 @@ fuzz-ci:
 	  c=tests/fuzz/corpus_$${t#fuzz_}; [ -d $$c ] || c=tests/fuzz/corpus_$${t#fuzz_load_}; \
 	  w=$(FUZZ_BUILD)/corpus-ci/$$t; rm -rf $$w; mkdir -p $$w; \
 	  printf '== %s (%s s) ' $$t $(FUZZCI_TIME); \
-	  if $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZCI_TIME) -timeout=10 \
+	  if $(FUZZ_BUILD)/fuzz/$$t -seed=$(FUZZCI_SEED) -runs=$(FUZZCI_RUNS) \
+	      -max_total_time=$(FUZZCI_TIME) -timeout=10 \
 	      -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
 	      -artifact_prefix=$(FUZZ_BUILD)/crashes-ci/$$t- \
 	      $$w $$( [ -d $$c ] && echo $$c ) > $(FUZZ_BUILD)/crashes-ci/$$t.log 2>&1; then \
