@@ -45,39 +45,32 @@ typedef struct LuAllocChunk {
 
 #define alloc_class(sz)  lu_alloc_class(sz)
 
+/* A small block: the inline fast path (alloc.h), else a fresh chunk. */
 static void *alloc_small(Arena *a, size_t sz)
 {
-  size_t c = alloc_class(sz);
-  AllocFree *f = a->free[c];
-  if (LU_LIKELY(f != NULL)) {
-    a->free[c] = f->next;
-    return f;
-  } else {
-    size_t bsz = (c + 1) * ALLOC_GRAIN;
-    char *p;
-    if (LU_UNLIKELY((size_t)(a->end - a->cur) < bsz)) {
-      AllocChunk *ch;
-      /* Give the chunk's unused tail to the free lists, then refill. */
-      while ((size_t)(a->end - a->cur) >= ALLOC_GRAIN) {
-        size_t tail = (size_t)(a->end - a->cur);
-        size_t tc = alloc_class(tail > ALLOC_SMALL_MAX ? ALLOC_SMALL_MAX : tail);
-        size_t tsz = (tc + 1) * ALLOC_GRAIN;
-        if (tsz > tail) { tc--; tsz -= ALLOC_GRAIN; }
-        ((AllocFree *)a->cur)->next = a->free[tc];
-        a->free[tc] = (AllocFree *)a->cur;
-        a->cur += tsz;
-      }
-      ch = (AllocChunk *)malloc(ALLOC_CHUNK);
-      if (ch == NULL) return NULL;
-      ch->next = a->chunks;
-      a->chunks = ch;
-      a->cur = (char *)(ch + 1);
-      a->end = (char *)ch + ALLOC_CHUNK;
-    }
-    p = a->cur;
-    a->cur += bsz;
-    return p;
+  size_t bsz = (alloc_class(sz) + 1) * ALLOC_GRAIN;
+  AllocChunk *ch;
+  char *p = (char *)lu_alloc_fastget(a, sz);
+  if (LU_LIKELY(p != NULL)) return p;
+  /* Give the chunk's unused tail to the free lists, then refill. */
+  while ((size_t)(a->end - a->cur) >= ALLOC_GRAIN) {
+    size_t tail = (size_t)(a->end - a->cur);
+    size_t tc = alloc_class(tail > ALLOC_SMALL_MAX ? ALLOC_SMALL_MAX : tail);
+    size_t tsz = (tc + 1) * ALLOC_GRAIN;
+    if (tsz > tail) { tc--; tsz -= ALLOC_GRAIN; }
+    ((AllocFree *)a->cur)->next = a->free[tc];
+    a->free[tc] = (AllocFree *)a->cur;
+    a->cur += tsz;
   }
+  ch = (AllocChunk *)malloc(ALLOC_CHUNK);
+  if (ch == NULL) return NULL;
+  ch->next = a->chunks;
+  a->chunks = ch;
+  a->cur = (char *)(ch + 1);
+  a->end = (char *)ch + ALLOC_CHUNK;
+  p = a->cur;
+  a->cur += bsz;
+  return p;
 }
 
 static void alloc_free_small(Arena *a, void *p, size_t sz)
