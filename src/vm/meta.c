@@ -166,42 +166,6 @@ void lu_vm_settable(lua_State *L, const TValue *o, const TValue *k,
   lu_err_msg(L, LU_ERR_SETLOOP);
 }
 
-/* -- Arithmetic ---------------------------------------------------------------- */
-
-double lu_meta_arithnum(double a, double b, MMS mm)
-{
-  switch (mm) {
-  case MM_add: return a + b;
-  case MM_sub: return a - b;
-  case MM_mul: return a * b;
-  case MM_div: return a / b;
-  case MM_mod: return a - floor(a / b) * b;
-  case MM_pow: return pow(a, b);
-  case MM_unm: return -a;
-  default: return 0;
-  }
-}
-
-void lu_vm_arith(lua_State *L, const TValue *a, const TValue *b, MMS mm)
-{
-  double na, nb;
-  const TValue *mo;
-  if (lu_strscan_tonum(a, &na) && lu_strscan_tonum(b, &nb)) {
-    setnumV_canon(L->top, lu_meta_arithnum(na, nb, mm));
-    L->top++;
-    return;
-  }
-  mo = lu_meta_lookup(L, a, mm);
-  if (mo == NULL) {
-    mo = lu_meta_lookup(L, b, mm);
-    if (mo == NULL) {
-      /* Blame the first operand that is not a number (or numeric string). */
-      lu_err_optype(L, lu_strscan_tonum(a, &na) ? b : a, LU_ERR_OPARITH);
-    }
-  }
-  meta_call(L, mo, a, b, NULL, 1);
-}
-
 /* -- Concatenation ---------------------------------------------------------------
 ** Right to left, as the CAT instruction: runs of strings and numbers are
 ** joined in one go; any other pair goes to __concat.
@@ -253,26 +217,6 @@ void lu_vm_concat(lua_State *L, int n)
       n--;
     }
   }
-}
-
-/* -- Length --------------------------------------------------------------------- */
-
-void lu_vm_objlen(lua_State *L, const TValue *o)
-{
-  const TValue *mo;
-  if (tvisstr(o)) {
-    setnumV(L->top, (double)strV(o)->len);
-    L->top++;
-    return;
-  }
-  if (tvistab(o)) {
-    setnumV(L->top, (double)lu_tab_len(tabV(o)));
-    L->top++;
-    return;
-  }
-  mo = lu_meta_lookup(L, o, MM_len);
-  if (mo == NULL) lu_err_optype(L, o, LU_ERR_OPLEN);
-  meta_call(L, mo, o, o, NULL, 1);
 }
 
 /* -- Comparison ------------------------------------------------------------------ */

@@ -23,7 +23,6 @@ LU_FUNC const TValue *lu_meta_cache(GCtab *mt, MMS mm, GCstr *name);
 LU_FUNC int lu_meta_rawequal(const TValue *a, const TValue *b);
 
 /* Arithmetic on two numbers for event mm (MM_add .. MM_unm). */
-LU_FUNC double lu_meta_arithnum(double a, double b, MMS mm);
 
 /* Compare two values with the Lua 5.1 rules; op is MM_lt or MM_le. */
 LU_FUNC int lu_meta_compare(lua_State *L, const TValue *a, const TValue *b,

@@ -1674,38 +1674,22 @@ vm_return:
     nargs -= 2;
     goto vm_callframe;
   }
-  F_math_floor: {
-    double n;
-    if (nargs >= 1 && vm_tonum(base, &n)) {
-      setnumV(base, floor(n));
-      FF_RET1();
-    }
-    goto ff_fallback;
+  /* One-argument math builtins: a number (or numeric string) in, the
+  ** result of expr out; anything else goes to the C function. */
+#define FF_MATH1(label, expr) \
+  label: { \
+    double n; \
+    if (nargs >= 1 && vm_tonum(base, &n)) { \
+      setnumV_canon(base, (expr)); \
+      FF_RET1(); \
+    } \
+    goto ff_fallback; \
   }
-  F_math_ceil: {
-    double n;
-    if (nargs >= 1 && vm_tonum(base, &n)) {
-      setnumV(base, vm_ceil(n));
-      FF_RET1();
-    }
-    goto ff_fallback;
-  }
-  F_math_abs: {
-    double n;
-    if (nargs >= 1 && vm_tonum(base, &n)) {
-      setnumV(base, fabs(n));
-      FF_RET1();
-    }
-    goto ff_fallback;
-  }
-  F_math_sqrt: {
-    double n;
-    if (nargs >= 1 && vm_tonum(base, &n)) {
-      setnumV_canon(base, sqrt(n));
-      FF_RET1();
-    }
-    goto ff_fallback;
-  }
+  FF_MATH1(F_math_floor, floor(n))
+  FF_MATH1(F_math_ceil, vm_ceil(n))
+  FF_MATH1(F_math_abs, fabs(n))
+  FF_MATH1(F_math_sqrt, sqrt(n))
+#undef FF_MATH1
   F_math_min: {
     ffmax = 0;
     goto ff_minmax;

@@ -1,7 +1,7 @@
 /*
 ** lunar: the interpreter's entry points and the operations the C API and
 ** libraries need from it (calls, protected calls, coroutines, metamethod-
-** aware table access, arithmetic, comparison, concatenation).
+** aware table access, comparison, concatenation).
 **
 ** API stack convention for calls: the function is at `func`, its arguments
 ** at func+1 .. L->top-1 (as lua_call pushes them). The VM inserts the frame
@@ -63,10 +63,7 @@ LU_FUNC void lu_vm_init_dispatch(GG_State *GG);
 LU_FUNC void lu_vm_gettable(lua_State *L, const TValue *o, const TValue *k);
 LU_FUNC void lu_vm_settable(lua_State *L, const TValue *o, const TValue *k,
                             const TValue *v);   /* Pushes nothing. */
-LU_FUNC void lu_vm_arith(lua_State *L, const TValue *a, const TValue *b,
-                         MMS mm);
 LU_FUNC void lu_vm_concat(lua_State *L, int n); /* Top n values -> 1. */
-LU_FUNC void lu_vm_objlen(lua_State *L, const TValue *o);
 LU_FUNC int lu_vm_equal(lua_State *L, const TValue *a, const TValue *b);
 LU_FUNC int lu_vm_lessthan(lua_State *L, const TValue *a, const TValue *b);
 LU_FUNC int lu_vm_lessequal(lua_State *L, const TValue *a, const TValue *b);
