@@ -129,6 +129,34 @@ static LU_AINLINE int32_t vm_tobit(double n)
   return (int32_t)(uint32_t)c.u;
 }
 
+/* tvisnumber from the upper 32 bits alone: the compiler then tests the tag
+** with one compare against memory (no 64-bit immediate) and loads the
+** double straight into an SSE register. */
+static LU_AINLINE int vm_isnum(const TValue *o)
+{
+  uint32_t hi;
+  memcpy(&hi, (const char *)o + 4, sizeof(hi));
+  return hi < ((uint32_t)LU_TISNUM << 15);
+}
+
+/* The array slot of t for number key n, or NULL unless n is an integer in
+** [0, asize): one truncation, one compare of the round trip, one unsigned
+** bound check. The x86-64 truncation is defined for every input (out of
+** range gives INT32_MIN, which fails the round trip unless n is exactly
+** -2^31, and then the bound check). */
+static LU_AINLINE TValue *vm_arrayslot(GCtab *t, double n)
+{
+#if defined(__x86_64__)
+  int32_t i;
+  __asm__("cvttsd2si %1, %0" : "=r"(i) : "xm"(n));
+  if ((double)i == n && (uint32_t)i < t->asize) return &t->array[(uint32_t)i];
+#else
+  if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
+    return &t->array[(uint32_t)n];
+#endif
+  return NULL;
+}
+
 static LU_AINLINE int vm_isstrnum(const TValue *o)
 {
   return tvisstr(o) || tvisnumber(o);
@@ -724,25 +752,29 @@ vm_return:
   EQ_V(ISNEV, 1)
 #undef EQ_V
 
-  L_ISEQS: L_ISNES: {
-    TValue *a = RA;
-    int eq = tvisstr(a) && strV(a) == KSTR(bc_d(ins));
-    if (eq ^ (bc_op(ins) == BC_ISNES)) pc += 1 + bc_j(*pc); else pc++;
-    DISPATCH();
+  /* Equality with a constant: one handler per opcode, so that the
+  ** dispatch does not have to keep the opcode alive. */
+#define EQ_K(name, ne, eqexpr) \
+  L_##name: { \
+    TValue *a = RA; \
+    if ((eqexpr) ^ (ne)) pc += 1 + bc_j(*pc); else pc++; \
+    DISPATCH(); \
   }
-  L_ISEQN: L_ISNEN: {
-    TValue *a = RA;
-    int eq = tvisnumber(a) && numV(a) == numV(KNUM(bc_d(ins)));
-    if (eq ^ (bc_op(ins) == BC_ISNEN)) pc += 1 + bc_j(*pc); else pc++;
-    DISPATCH();
-  }
-  L_ISEQP: L_ISNEP: {
-    TValue *a = RA;
-    int eq = a->u64 == ((((uint64_t)(~(uint32_t)bc_d(ins) & 0x1ffff)) << 47) |
-                        LU_GCVMASK);
-    if (eq ^ (bc_op(ins) == BC_ISNEP)) pc += 1 + bc_j(*pc); else pc++;
-    DISPATCH();
-  }
+#define EQ_KSTR  (a->u64 == ((uint64_t)(uintptr_t)KSTR(bc_d(ins)) | \
+                             ((uint64_t)LU_TSTR << 47)))
+#define EQ_KNUM  (vm_isnum(a) && numV(a) == numV(KNUM(bc_d(ins))))
+#define EQ_KPRI  (a->u64 == ((((uint64_t)(~(uint32_t)bc_d(ins) & 0x1ffff)) \
+                              << 47) | LU_GCVMASK))
+  EQ_K(ISEQS, 0, EQ_KSTR)
+  EQ_K(ISNES, 1, EQ_KSTR)
+  EQ_K(ISEQN, 0, EQ_KNUM)
+  EQ_K(ISNEN, 1, EQ_KNUM)
+  EQ_K(ISEQP, 0, EQ_KPRI)
+  EQ_K(ISNEP, 1, EQ_KPRI)
+#undef EQ_KSTR
+#undef EQ_KNUM
+#undef EQ_KPRI
+#undef EQ_K
 
   /* -- Unary test and copy ---------------------------------------------- */
 
@@ -820,7 +852,7 @@ vm_return:
 #define ARITH(name, op, xa, xb, expr) \
   L_##name: { \
     const TValue *pa = (xa), *pb = (xb); \
-    if (LU_LIKELY(tvisnumber(pa) && tvisnumber(pb))) { \
+    if (LU_LIKELY(vm_isnum(pa) && vm_isnum(pb))) { \
       double a = numV(pa), b = numV(pb); \
       setnumV(RA, (expr)); \
     } else { \
@@ -991,12 +1023,9 @@ vm_return:
     if (LU_LIKELY(tvistab(o))) {
       GCtab *t = tabV(o);
       const TValue *v;
-      if (tvisnumber(k)) {
-        double n = numV(k);
-        if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
-          v = &t->array[(uint32_t)n];
-        else
-          v = lu_tab_get(L, t, k);
+      if (vm_isnum(k)) {
+        v = vm_arrayslot(t, numV(k));
+        if (v == NULL) v = lu_tab_get(L, t, k);
       } else if (tvisstr(k)) {
         v = lu_tab_getstr_fast(t, strV(k));
         if (v == NULL) v = &lu_tab_nilvalue;
@@ -1095,20 +1124,25 @@ vm_return:
     TValue *o = RB, *k = RC;
     if (LU_LIKELY(tvistab(o))) {
       GCtab *t = tabV(o);
-      TValue *v = NULL;
-      if (tvisnumber(k)) {
-        double n = numV(k);
-        if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
-          v = &t->array[(uint32_t)n];
+      TValue *v;
+      if (vm_isnum(k)) {
+        /* A number key cannot name a metamethod: nomm stays valid. */
+        v = vm_arrayslot(t, numV(k));
+        if (v != NULL && (!tvisnil(v) ||
+                          lu_meta_fast(L, t->metatable, MM_newindex) == NULL)) {
+          *v = *RA;
+          lu_gc_barriert(L, t, v);
+          DISPATCH();
+        }
       } else if (tvisstr(k)) {
         v = (TValue *)lu_tab_getstr_fast(t, strV(k));
-      }
-      if (v != NULL && (!tvisnil(v) ||
-                        lu_meta_fast(L, t->metatable, MM_newindex) == NULL)) {
-        *v = *RA;
-        t->nomm = 0;
-        lu_gc_barriert(L, t, v);
-        DISPATCH();
+        if (v != NULL && (!tvisnil(v) ||
+                          lu_meta_fast(L, t->metatable, MM_newindex) == NULL)) {
+          *v = *RA;
+          t->nomm = 0;
+          lu_gc_barriert(L, t, v);
+          DISPATCH();
+        }
       }
     }
     nb = vm_newindex(L, base, pc, o, k, RA);
@@ -1148,7 +1182,6 @@ vm_return:
         TValue *v = &t->array[c];
         if (!tvisnil(v) || lu_meta_fast(L, t->metatable, MM_newindex) == NULL) {
           *v = *RA;
-          t->nomm = 0;
           lu_gc_barriert(L, t, v);
           DISPATCH();
         }
@@ -1830,6 +1863,10 @@ vm_return:
     L->top = vm_frametop(base);
     lu_debug_hookins(L, pc);
     base = L->base;
+    /* Reload ins rather than keep its opcode across the call: otherwise
+    ** the compiler keeps the opcode live in a register through every
+    ** DISPATCH, one extra move per instruction. */
+    ins = pc[-1];
     goto *disp[GG_LEN_DDISP + bc_op(ins)];  /* The original handler. */
   }
   H_call: {
