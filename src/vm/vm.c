@@ -159,13 +159,13 @@ static LU_AINLINE TValue *vm_arrayslot(GCtab *t, double n)
 
 static LU_AINLINE int vm_isstrnum(const TValue *o)
 {
-  return tvisstr(o) || tvisnumber(o);
+  return tvisstr(o) || vm_isnum(o);
 }
 
 /* Number value of o for arithmetic (with string coercion). */
 static LU_AINLINE int vm_tonum(const TValue *o, double *n)
 {
-  if (LU_LIKELY(tvisnumber(o))) {
+  if (LU_LIKELY(vm_isnum(o))) {
     *n = numV(o);
     return 1;
   }
@@ -419,7 +419,7 @@ static LU_NOINLINE TValue *vm_comp(lua_State *L, TValue *base,
     *cond = r ^ (op & 1);
     return NULL;
   }
-  if (itype(a) == itype(b) && !tvisnumber(a)) {
+  if (itype(a) == itype(b) && !vm_isnum(a)) {
     for (;;) {
       MMS mm = (op & 2) ? MM_le : MM_lt;
       const TValue *m1 = vm_mm(L, a, mm);
@@ -549,6 +549,9 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 #define KGC(i)   (((GCobj **)kbase)[~(ptrdiff_t)(i)])
 #define KSTR(i)  (&KGC(i)->str)
 #define JUMP(ins)  (pc += bc_j(ins))
+/* The primitive value whose tag is ~d (KPRI, ISEQP, USETP operand D):
+** tag ~d in the top 17 bits, all payload bits set, i.e. ~(d << 47). */
+#define VM_KPRI(d)  (~((uint64_t)(d) << 47))
 #define LOADK()  (kbase = (TValue *)vm_curproto(base)->k)
 /* Return the single value v from the frame at base to its Lua caller
 ** (frame link of type FRAME_LUA): vm_return's common case, unrolled. */
@@ -708,7 +711,7 @@ vm_return:
 #define CMP_NUM(name, op, cmpexpr) \
   L_##name: { \
     TValue *a = RA, *d = RD; \
-    if (LU_LIKELY(tvisnumber(a) && tvisnumber(d))) { \
+    if (LU_LIKELY(vm_isnum(a) && vm_isnum(d))) { \
       if (cmpexpr) pc += 1 + bc_j(*pc); else pc++; \
       DISPATCH(); \
     } else { \
@@ -730,7 +733,7 @@ vm_return:
   L_##name: { \
     TValue *a = RA, *d = RD; \
     int eq; \
-    if (tvisnumber(a) && tvisnumber(d)) { \
+    if (vm_isnum(a) && vm_isnum(d)) { \
       eq = numV(a) == numV(d); \
     } else if (a->u64 == d->u64) { \
       eq = 1; \
@@ -763,8 +766,7 @@ vm_return:
 #define EQ_KSTR  (a->u64 == ((uint64_t)(uintptr_t)KSTR(bc_d(ins)) | \
                              ((uint64_t)LU_TSTR << 47)))
 #define EQ_KNUM  (vm_isnum(a) && numV(a) == numV(KNUM(bc_d(ins))))
-#define EQ_KPRI  (a->u64 == ((((uint64_t)(~(uint32_t)bc_d(ins) & 0x1ffff)) \
-                              << 47) | LU_GCVMASK))
+#define EQ_KPRI  (a->u64 == VM_KPRI(bc_d(ins)))
   EQ_K(ISEQS, 0, EQ_KSTR)
   EQ_K(ISNES, 1, EQ_KSTR)
   EQ_K(ISEQN, 0, EQ_KNUM)
@@ -799,7 +801,7 @@ vm_return:
   L_ISTYPE: {
     TValue *a = RA;
     uint32_t it = ~(uint32_t)bc_d(ins) & 0x1ffff;
-    if (LU_UNLIKELY(tvisnumber(a) ? it != LU_TISNUM : itype(a) != it)) {
+    if (LU_UNLIKELY(vm_isnum(a) ? it != LU_TISNUM : itype(a) != it)) {
       SAVE_STATE();
       lu_err_optype(L, a, LU_ERR_OPINDEX);
     }
@@ -807,7 +809,7 @@ vm_return:
   }
   L_ISNUM: {
     TValue *a = RA;
-    if (LU_UNLIKELY(!tvisnumber(a))) {
+    if (LU_UNLIKELY(!vm_isnum(a))) {
       SAVE_STATE();
       lu_err_optype(L, a, LU_ERR_OPARITH);
     }
@@ -820,7 +822,7 @@ vm_return:
   L_NOT: { setboolV(RA, tvisfalsy(RD)); DISPATCH(); }
   L_UNM: {
     TValue *d = RD;
-    if (LU_LIKELY(tvisnumber(d))) {
+    if (LU_LIKELY(vm_isnum(d))) {
       setnumV(RA, -numV(d));
     } else {
       TValue r;
@@ -900,7 +902,7 @@ vm_return:
   L_KSHORT: { setnumV(RA, (double)(int16_t)bc_d(ins)); DISPATCH(); }
   L_KNUM: { *RA = *KNUM(bc_d(ins)); DISPATCH(); }
   L_KPRI: {
-    setpriV(RA, ~(uint32_t)bc_d(ins) & 0x1ffff);
+    RA->u64 = VM_KPRI(bc_d(ins));
     DISPATCH();
   }
   L_KNIL: {
@@ -935,7 +937,7 @@ vm_return:
   }
   L_USETP: {
     GCupval *uv = funcV(base - 2)->l.uvptr[bc_a(ins)];
-    setpriV(uv->v, ~(uint32_t)bc_d(ins) & 0x1ffff);
+    uv->v->u64 = VM_KPRI(bc_d(ins));
     DISPATCH();
   }
   L_UCLO: {
@@ -1291,7 +1293,7 @@ vm_return:
     ** unless a call hook wants to see the call. */
     TValue *ra = RA;
     if (tvisfunc(ra - 3) && funcV(ra - 3)->c.ffid == FF_base_ipairs_aux &&
-        tvistab(ra - 2) && tvisnumber(ra - 1) &&
+        tvistab(ra - 2) && vm_isnum(ra - 1) &&
         !(G(L)->hookmask & LUA_MASKCALL)) {
       GCtab *t = tabV(ra - 2);
       double n = numV(ra - 1) + 1;
@@ -1410,8 +1412,8 @@ vm_return:
   L_FORI: L_JFORI: {
     TValue *a = RA;
     double idx, stop, step;
-    if (LU_UNLIKELY(!(tvisnumber(a) && tvisnumber(a + 1) &&
-                      tvisnumber(a + 2)))) {
+    if (LU_UNLIKELY(!(vm_isnum(a) && vm_isnum(a + 1) &&
+                      vm_isnum(a + 2)))) {
       double n;
       SAVE_STATE();
       if (!vm_tonum(a, &n)) lu_err_msg(L, LU_ERR_FORINIT);
@@ -1436,7 +1438,14 @@ vm_return:
     double step = numV(a + 2);
     double idx = numV(a) + step;
     setnumV(a, idx);
-    if (step >= 0 ? idx <= numV(a + 1) : idx >= numV(a + 1)) {
+    /* Two plain branches: a conditional expression here compiles to a
+    ** setcc + test. */
+    if (LU_LIKELY(step >= 0)) {
+      if (idx <= numV(a + 1)) {
+        setnumV(a + 3, idx);
+        JUMP(ins);
+      }
+    } else if (idx >= numV(a + 1)) {
       setnumV(a + 3, idx);
       JUMP(ins);
     }
@@ -1561,7 +1570,7 @@ vm_return:
     goto ff_fallback;
   }
   F_base_ipairs_aux: {
-    if (nargs >= 2 && tvistab(base) && tvisnumber(base + 1)) {
+    if (nargs >= 2 && tvistab(base) && vm_isnum(base + 1)) {
       GCtab *t = tabV(base);
       double n = numV(base + 1) + 1;
       const TValue *v;
@@ -1580,7 +1589,7 @@ vm_return:
     goto ff_fallback;
   }
   F_base_select: {
-    if (nargs >= 1 && tvisnumber(base)) {
+    if (nargs >= 1 && vm_isnum(base)) {
       double n = numV(base);
       int32_t i = (int32_t)n;
       if ((double)i == n) {
@@ -1608,7 +1617,7 @@ vm_return:
   }
   F_base_rawset: {
     if (nargs >= 3 && tvistab(base) && !tvisnil(base + 1) &&
-        !(tvisnumber(base + 1) && numV(base + 1) != numV(base + 1))) {
+        !(vm_isnum(base + 1) && numV(base + 1) != numV(base + 1))) {
       GCtab *t = tabV(base);
       TValue *v;
       L->base = base;
@@ -1659,7 +1668,7 @@ vm_return:
   }
   F_base_tostring: {
     if (nargs >= 1 && tvisstr(base)) FF_RET1();
-    if (nargs >= 1 && tvisnumber(base)) {
+    if (nargs >= 1 && vm_isnum(base)) {
       GCstr *s;
       L->base = base;
       L->top = base + nargs;
@@ -1672,7 +1681,7 @@ vm_return:
     goto ff_fallback;
   }
   F_base_tonumber: {
-    if (nargs == 1 && tvisnumber(base)) FF_RET1();
+    if (nargs == 1 && vm_isnum(base)) FF_RET1();
     if (nargs == 1 && tvisstr(base)) {
       double n;
       if (lu_strscan_tonum(base, &n)) setnumV(base, n);
@@ -1734,7 +1743,7 @@ vm_return:
     double r;
     if (nargs < 1) goto ff_fallback;
     for (i = 0; i < nargs; i++)
-      if (!tvisnumber(base + i)) goto ff_fallback;
+      if (!vm_isnum(base + i)) goto ff_fallback;
     r = numV(base);
     for (i = 1; i < nargs; i++) {
       double x = numV(base + i);
@@ -1752,7 +1761,7 @@ vm_return:
       setnumV(base, (double)(uint8_t)strdata(s)[0]);
       FF_RET1();
     }
-    if (nargs == 2 && tvisstr(base) && tvisnumber(base + 1)) {
+    if (nargs == 2 && tvisstr(base) && vm_isnum(base + 1)) {
       GCstr *s = strV(base);
       int64_t p = vm_strpos(numV(base + 1), (int64_t)s->len);
       if (p >= 1 && p <= (int64_t)s->len) {
@@ -1772,7 +1781,7 @@ vm_return:
     if (nargs > 8) goto ff_fallback;
     for (i = 0; i < nargs; i++) {
       double n;
-      if (!tvisnumber(base + i)) goto ff_fallback;
+      if (!vm_isnum(base + i)) goto ff_fallback;
       n = numV(base + i);
       if (!(n >= 0 && n <= 255 && (double)(int)n == n)) goto ff_fallback;
       buf[i] = (char)(int)n;
@@ -1784,8 +1793,8 @@ vm_return:
     FF_RET1();
   }
   F_string_sub: {
-    if (nargs >= 2 && nargs <= 3 && tvisstr(base) && tvisnumber(base + 1) &&
-        (nargs == 2 || tvisnumber(base + 2))) {
+    if (nargs >= 2 && nargs <= 3 && tvisstr(base) && vm_isnum(base + 1) &&
+        (nargs == 2 || vm_isnum(base + 2))) {
       GCstr *s = strV(base), *r;
       int64_t len = (int64_t)s->len;
       int64_t i = vm_strpos(numV(base + 1), len);
@@ -1805,7 +1814,7 @@ vm_return:
   ** vm_tobit normalises like bit.tobit. */
 #define FF_BIT1(name, expr) \
   F_bit_##name: { \
-    if (nargs >= 1 && tvisnumber(base)) { \
+    if (nargs >= 1 && vm_isnum(base)) { \
       uint32_t x = (uint32_t)vm_tobit(numV(base)); \
       setnumV(base, (double)(int32_t)(expr)); \
       FF_RET1(); \
@@ -1814,7 +1823,7 @@ vm_return:
   }
 #define FF_BIT2(name, expr) \
   F_bit_##name: { \
-    if (nargs >= 2 && tvisnumber(base) && tvisnumber(base + 1)) { \
+    if (nargs >= 2 && vm_isnum(base) && vm_isnum(base + 1)) { \
       uint32_t x = (uint32_t)vm_tobit(numV(base)); \
       uint32_t n = (uint32_t)vm_tobit(numV(base + 1)) & 31; \
       setnumV(base, (double)(int32_t)(expr)); \
@@ -1826,10 +1835,10 @@ vm_return:
   F_bit_##name: { \
     uint32_t x; \
     int i; \
-    if (nargs < 1 || !tvisnumber(base)) goto ff_fallback; \
+    if (nargs < 1 || !vm_isnum(base)) goto ff_fallback; \
     x = (uint32_t)vm_tobit(numV(base)); \
     for (i = 1; i < nargs; i++) { \
-      if (!tvisnumber(base + i)) goto ff_fallback; \
+      if (!vm_isnum(base + i)) goto ff_fallback; \
       x op (uint32_t)vm_tobit(numV(base + i)); \
     } \
     setnumV(base, (double)(int32_t)x); \
