@@ -157,6 +157,31 @@ static LU_AINLINE TValue *vm_arrayslot(GCtab *t, double n)
   return NULL;
 }
 
+/* floor and ceil inline (libm's are calls on baseline x86-64). floor:
+** truncate through an int64 when |x| < 2^52 (beyond that every double is
+** an integer, and inf and NaN pass through), step down when the
+** truncation rounded up, and keep the sign of x so that floor(-0) is -0. */
+static LU_AINLINE double vm_floor(double x)
+{
+  if (LU_LIKELY(fabs(x) < 4503599627370496.0)) {
+    double t = (double)(int64_t)x;
+    return copysign(t - (double)(t > x), x);
+  }
+  return x;
+}
+
+/* ceil: round |x| to nearest by adding and subtracting 2^52, give it x's
+** sign, step up if that rounded down. As LuaJIT's, the result of a step
+** up from -1 is +0 (ceil(-0.9999999999999999) is 0, ceil(-0.5) is -0). */
+static LU_AINLINE double vm_ceil(double x)
+{
+  double r;
+  if (!(fabs(x) < 4503599627370496.0)) return x;  /* Big, inf or NaN. */
+  r = copysign((fabs(x) + 4503599627370496.0) - 4503599627370496.0, x);
+  if (r < x) r += 1.0;
+  return r;
+}
+
 static LU_AINLINE int vm_isstrnum(const TValue *o)
 {
   return tvisstr(o) || vm_isnum(o);
@@ -179,7 +204,7 @@ static double vm_arith(double a, double b, int op)
   case 1: return a - b;
   case 2: return a * b;
   case 3: return a / b;
-  case 4: return a - floor(a / b) * b;
+  case 4: return a - vm_floor(a / b) * b;
   case 5: return pow(a, b);
   default: return -a;
   }
@@ -509,14 +534,6 @@ static LU_AINLINE int vm_callc(lua_State *L, TValue *base, int nargs)
 /* math.ceil as LuaJIT computes it: round to nearest (keeping the sign),
 ** then step up if below. Differs from C's ceil only in the sign of zero:
 ** (-1, -0.5) gives +0, [-0.5, 0) gives -0. */
-static double vm_ceil(double x)
-{
-  double r;
-  if (!(fabs(x) < 4503599627370496.0)) return x;  /* Big, inf or NaN. */
-  r = copysign(nearbyint(x), x);
-  if (r < x) r += 1.0;
-  return r;
-}
 
 static LU_NOINLINE GCstr *vm_typestr(lua_State *L, const TValue *o)
 {
@@ -870,17 +887,17 @@ vm_return:
   ARITH(SUBVN, 1, RB, KNUM(bc_c(ins)), a - b)
   ARITH(MULVN, 2, RB, KNUM(bc_c(ins)), a * b)
   ARITH(DIVVN, 3, RB, KNUM(bc_c(ins)), a / b)
-  ARITH(MODVN, 4, RB, KNUM(bc_c(ins)), a - floor(a / b) * b)
+  ARITH(MODVN, 4, RB, KNUM(bc_c(ins)), a - vm_floor(a / b) * b)
   ARITH(ADDNV, 0, KNUM(bc_c(ins)), RB, a + b)
   ARITH(SUBNV, 1, KNUM(bc_c(ins)), RB, a - b)
   ARITH(MULNV, 2, KNUM(bc_c(ins)), RB, a * b)
   ARITH(DIVNV, 3, KNUM(bc_c(ins)), RB, a / b)
-  ARITH(MODNV, 4, KNUM(bc_c(ins)), RB, a - floor(a / b) * b)
+  ARITH(MODNV, 4, KNUM(bc_c(ins)), RB, a - vm_floor(a / b) * b)
   ARITH(ADDVV, 0, RB, RC, a + b)
   ARITH(SUBVV, 1, RB, RC, a - b)
   ARITH(MULVV, 2, RB, RC, a * b)
   ARITH(DIVVV, 3, RB, RC, a / b)
-  ARITH(MODVV, 4, RB, RC, a - floor(a / b) * b)
+  ARITH(MODVV, 4, RB, RC, a - vm_floor(a / b) * b)
   ARITH(POW, 5, RB, RC, pow(a, b))
 #undef ARITH
 
@@ -1727,7 +1744,7 @@ vm_return:
     } \
     goto ff_fallback; \
   }
-  FF_MATH1(F_math_floor, floor(n))
+  FF_MATH1(F_math_floor, vm_floor(n))
   FF_MATH1(F_math_ceil, vm_ceil(n))
   FF_MATH1(F_math_abs, fabs(n))
   FF_MATH1(F_math_sqrt, sqrt(n))
