@@ -273,8 +273,10 @@ void lu_vm_yieldnow(lua_State *L, int nres)
     }
     lu_err_msg(L, LU_ERR_CYIELD);
   }
-  memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
-  L->top = L->base + nres;
+  if (L->top - nres != L->base) {
+    memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
+    L->top = L->base + nres;
+  }
   cf->status = LUA_YIELD;
   LU_LONGJMP(cf->jb);
 }
@@ -283,6 +285,99 @@ int lu_vm_yield(lua_State *L, int nres)
 {
   lu_vm_yieldnow(L, nres);
   return -1;  /* Not reached. */
+}
+
+/* -- Coroutine switches for the interpreter -------------------------------
+** coroutine.resume and the functions made by coroutine.wrap are fast
+** functions: the interpreter calls lu_vm_coresume directly instead of the
+** C functions of src/lib/coroutine.c (no API calls, no value shuffling:
+** arguments are copied once into the coroutine, results once back into
+** the caller's frame). Anything unusual (bad arguments, a coroutine that
+** is not suspended, big argument lists, C stack limit) is left to those C
+** functions, which give the errors.
+*/
+
+/* Can co be resumed right now: suspended in a yield, or not started yet
+** (only its function on the stack, no C frame)? */
+static LU_AINLINE int co_resumable(lua_State *co)
+{
+  return co->status == LUA_YIELD ||
+         (co->status == LUA_OK && co->cframe == NULL &&
+          co->top == co->base + 1);
+}
+
+/* Wrap: rethrow the error object of a failed coroutine in L, string
+** messages prefixed with the position of the wrap function's caller (as
+** LuaJIT does; other values unchanged). L->base is the wrap frame. */
+static LU_NORET void co_wraperror(lua_State *L, TValue err)
+{
+  L->top[0] = err;  /* Reachable while the message is formatted. */
+  L->top++;
+  if (tvisstr(&err)) lu_err_callermsg(L, strdata(strV(&err)));
+  lu_err_throw(L, LUA_ERRRUN);
+}
+
+int lu_vm_coresume(lua_State *L, TValue *base, int nargs, int wrap)
+{
+  lua_State *co;
+  TValue *args, *dst;
+  ptrdiff_t baseoff;
+  int status, nres, i;
+  if (wrap) {
+    co = threadV(&funcV(base - 2)->c.upvalue[0]);
+    args = base;
+  } else {
+    if (nargs < 1 || !tvisthread(base)) return -1;
+    co = threadV(base);
+    args = base + 1;
+    nargs--;
+  }
+  if (LU_UNLIKELY(!co_resumable(co) || L->nCcalls >= LU_MAX_CCALLS ||
+                  nargs > LUA_MINSTACK ||
+                  co->maxstack - co->top <= nargs + LUA_MINSTACK))
+    return -1;  /* The C function handles (and reports) these. */
+  for (i = 0; i < nargs; i++) co->top[i] = args[i];
+  co->top += nargs;
+  /* While co runs, the resume frame keeps co alive (base[0], or the wrap
+  ** closure at base[-2]). The stack of L does not move meanwhile (the GC
+  ** never moves stacks), but keep offsets to be safe for the stress build
+  ** where growing L below relocates it. */
+  L->base = base;
+  L->top = wrap ? base : base + 1;
+  baseoff = savestack(L, base);
+  co->nCcalls = L->nCcalls + 1;
+  status = lu_vm_resume(co, nargs);
+  co->nCcalls = 0;
+  base = restorestack(L, baseoff);
+  if (LU_LIKELY(status == 0 || status == LUA_YIELD)) {
+    nres = (int)(co->top - co->base);
+    if (LU_UNLIKELY(base + nres + 1 + LUA_MINSTACK > L->maxstack)) {
+      if (nres + 1 > LUAI_MAXCSTACK ||
+          (base - L->stack) + nres + 1 > LU_MAX_STACK) {
+        co->top -= nres;
+        lu_err_callermsg(L, "too many results to resume");
+      }
+      L->top = base;
+      lu_state_checkstack(L, nres + 1 + LUA_MINSTACK);
+      base = restorestack(L, baseoff);
+    }
+    dst = base;
+    if (!wrap) setboolV(dst++, 1);
+    for (i = 0; i < nres; i++) dst[i] = co->base[i];
+    co->top = co->base;
+    L->top = dst + nres;
+    return (int)(L->top - base);
+  }
+  /* Error: the coroutine is dead, the error object at co->top - 1. */
+  {
+    TValue err = co->top[-1];
+    co->top--;
+    if (wrap) co_wraperror(L, err);
+    setboolV(&base[0], 0);
+    base[1] = err;
+    L->top = base + 2;
+    return 2;
+  }
 }
 
 /* -- The unwinder ------------------------------------------------------- */

@@ -108,4 +108,14 @@ static LU_AINLINE TValue *lu_frame_prev(TValue *base)
 ** nres values at L->top-nres are the results; never returns. */
 LU_FUNC LU_NORET void lu_vm_yieldnow(lua_State *L, int nres);
 
+/* coroutine.resume (wrap = 0: base[0] is the coroutine, arguments follow)
+** or a function made by coroutine.wrap (wrap = 1: the coroutine is its
+** upvalue, base[0..] the arguments), called from the interpreter with the
+** frame at base and nargs arguments. Returns the number of results, left
+** at L->base .. L->top-1 (true/false first for resume), or -1 without
+** doing anything when the C function must handle the call (errors in the
+** arguments, a coroutine that cannot be resumed, limits). Errors of a
+** wrapped coroutine are rethrown. */
+LU_FUNC int lu_vm_coresume(lua_State *L, TValue *base, int nargs, int wrap);
+
 #endif

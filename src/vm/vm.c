@@ -1816,6 +1816,36 @@ vm_return:
 #undef FF_BIT1
 #undef FF_BIT2
 #undef FF_BITN
+
+  /* -- Coroutine switches -------------------------------------------------
+  ** resume and wrap's function resume the coroutine in a nested
+  ** interpreter activation (lu_vm_coresume, src/vm/call.c) and return its
+  ** results like any fast function; yield leaves that activation (it
+  ** returns to lu_vm_coresume) with its arguments as the results, when the
+  ** innermost C frame is the resume's (else the C function reports the
+  ** error).
+  */
+
+  F_coroutine_resume: {
+    nres = lu_vm_coresume(L, base, nargs, 0);
+    goto ff_coresumed;
+  }
+  F_coroutine_wrap_aux: {
+    nres = lu_vm_coresume(L, base, nargs, 1);
+  ff_coresumed:
+    if (LU_UNLIKELY(nres < 0)) goto ff_fallback;
+    base = L->base;
+    rv = base;
+    goto vm_return;
+  }
+  F_coroutine_yield: {
+    const CFrame *cf = (const CFrame *)L->cframe;
+    if (LU_UNLIKELY(cf == NULL || cf->kind != CFRAME_RESUME))
+      goto ff_fallback;
+    L->base = base;
+    L->top = base + nargs;
+    lu_vm_yieldnow(L, nargs);
+  }
 #undef FF_RET1
 #undef FF_ROOM
 
