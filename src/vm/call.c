@@ -45,15 +45,17 @@ static void cframe_resume_pcall(lua_State *L, ptrdiff_t catchframe)
 /* Run body inside CFrame cf of the given kind. Returns 0 when body
 ** finished normally, else the status of the error (or LUA_YIELD) caught
 ** at this frame; the error object is then at L->top - 1. Errors caught by
-** a pcall frame of this activation are handled here and do not return. */
+** a pcall frame of this activation, and ends of inline resumes run by it,
+** are handled here (the interpreter continues in cf->catchL) and do not
+** return. */
 static int cframe_run(lua_State *L, CFrame *cf, int kind, ptrdiff_t level,
                       CFrameBody body, void *ud)
 {
-  cf->prev = (CFrame *)L->cframe;
+  cf->prev = L->cframe;
   cf->kind = kind;
   cf->level = level;
   cf->nCcalls = L->nCcalls;
-  cf->catchframe = -1;
+  cf->catchframe = CFRAME_CATCH_NONE;
   cf->status = 0;
   L->cframe = cf;
   if (LU_SETJMP(cf->jb) != 0) {
@@ -61,10 +63,14 @@ static int cframe_run(lua_State *L, CFrame *cf, int kind, ptrdiff_t level,
     ** are used below: locals of this function may be stale. */
     L->cframe = cf;
     L->nCcalls = cf->nCcalls;
-    if (cf->catchframe >= 0) {
+    if (cf->catchframe != CFRAME_CATCH_NONE) {
       ptrdiff_t catchframe = cf->catchframe;
-      cf->catchframe = -1;  /* Reset before running Lua code again. */
-      cframe_resume_pcall(L, catchframe);
+      lua_State *T = cf->catchL;
+      cf->catchframe = CFRAME_CATCH_NONE;  /* Reset before running Lua. */
+      if (catchframe >= 0)
+        cframe_resume_pcall(T, catchframe);
+      else
+        lu_vm_exec(T, VMX_RETURN, cf->nret);
       L->cframe = cf->prev;
       return 0;
     }
@@ -74,6 +80,27 @@ static int cframe_run(lua_State *L, CFrame *cf, int kind, ptrdiff_t level,
   body(L, ud);
   L->cframe = cf->prev;
   return 0;
+}
+
+/* Continue interpreting thread T (whose innermost C frame is cfv, a tag
+** or a real CFrame of T) at the catch point of the interpreter activation
+** running it: the real CFrame at the end of the chain of inline resumes.
+** catchframe and n as in CFrame (CFRAME_CATCH_*). */
+static LU_NORET void cframe_continue(lua_State *T, void *cfv,
+                                     ptrdiff_t catchframe, int n)
+{
+  CFrame *cf;
+  T->cframe = cfv;
+  if (cframe_isinline(cfv))  /* Nesting depth as set by the resume. */
+    T->nCcalls = cframe_resumer(cfv)->nCcalls + 1;
+  while (cframe_isinline(cfv))
+    cfv = cframe_resumer(cfv)->cframe;
+  cf = (CFrame *)cfv;
+  lu_assert(cf != NULL, "inline resume chain ends in a real C frame");
+  cf->catchL = T;
+  cf->catchframe = catchframe;
+  cf->nret = n;
+  LU_LONGJMP(cf->jb);
 }
 
 /* Push the frame link for a call set up by the C API: the function at
@@ -264,7 +291,19 @@ int lu_vm_resume(lua_State *L, int nargs)
 ** function) running in the frame at L->base. */
 void lu_vm_yieldnow(lua_State *L, int nres)
 {
-  CFrame *cf = (CFrame *)L->cframe;
+  void *cfv = L->cframe;
+  CFrame *cf;
+  if (cframe_isinline(cfv)) {
+    /* A C function yields inside an inline resume: the interpreter
+    ** activation running it continues in the resumer. */
+    lua_State *R = cframe_resumer(cfv);
+    int n;
+    if (L->top - nres != L->base)
+      memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
+    n = lu_vm_coleave(L, L->base, L->base, nres, 0);
+    cframe_continue(R, R->cframe, CFRAME_CATCH_RETURN, n);
+  }
+  cf = (CFrame *)cfv;
   if (cf == NULL || cf->kind != CFRAME_RESUME) {
     /* Report the error at the Lua caller of yield, as LuaJIT does. */
     if (L->base > L->stack + 2 && frame_islua(L->base)) {
@@ -287,24 +326,16 @@ int lu_vm_yield(lua_State *L, int nres)
   return -1;  /* Not reached. */
 }
 
-/* -- Coroutine switches for the interpreter -------------------------------
-** coroutine.resume and the functions made by coroutine.wrap are fast
-** functions: the interpreter calls lu_vm_coresume directly instead of the
-** C functions of src/lib/coroutine.c (no API calls, no value shuffling:
-** arguments are copied once into the coroutine, results once back into
-** the caller's frame). Anything unusual (bad arguments, a coroutine that
-** is not suspended, big argument lists, C stack limit) is left to those C
-** functions, which give the errors.
+/* -- Inline coroutine switches --------------------------------------------
+** coroutine.resume, coroutine.yield and the functions made by
+** coroutine.wrap are fast functions: called from the interpreter they
+** switch threads inside the running interpreter activation (see "Inline
+** resumes" in call.h). Arguments are copied once into the coroutine and
+** results once back into the resume frame. Anything unusual (bad
+** arguments, a coroutine that is not suspended, big argument lists, the
+** nesting limit) is left to the C functions of src/lib/coroutine.c, which
+** resume through lu_vm_resume and give the errors.
 */
-
-/* Can co be resumed right now: suspended in a yield, or not started yet
-** (only its function on the stack, no C frame)? */
-static LU_AINLINE int co_resumable(lua_State *co)
-{
-  return co->status == LUA_YIELD ||
-         (co->status == LUA_OK && co->cframe == NULL &&
-          co->top == co->base + 1);
-}
 
 /* Wrap: rethrow the error object of a failed coroutine in L, string
 ** messages prefixed with the position of the wrap function's caller (as
@@ -317,67 +348,92 @@ static LU_NORET void co_wraperror(lua_State *L, TValue err)
   lu_err_throw(L, LUA_ERRRUN);
 }
 
-int lu_vm_coresume(lua_State *L, TValue *base, int nargs, int wrap)
+lua_State *lu_vm_coenter(lua_State *L, TValue *base, int nargs, int wrap,
+                         int *fresh)
 {
   lua_State *co;
   TValue *args, *dst;
-  ptrdiff_t baseoff;
-  int status, nres, i;
+  int i;
   if (wrap) {
     co = threadV(&funcV(base - 2)->c.upvalue[0]);
     args = base;
   } else {
-    if (nargs < 1 || !tvisthread(base)) return -1;
+    if (nargs < 1 || !tvisthread(base)) return NULL;
     co = threadV(base);
     args = base + 1;
     nargs--;
   }
-  if (LU_UNLIKELY(!co_resumable(co) || L->nCcalls >= LU_MAX_CCALLS ||
-                  nargs > LUA_MINSTACK ||
+  if (LU_UNLIKELY(L->nCcalls >= LU_MAX_CCALLS || nargs > LUA_MINSTACK ||
                   co->maxstack - co->top <= nargs + LUA_MINSTACK))
-    return -1;  /* The C function handles (and reports) these. */
-  for (i = 0; i < nargs; i++) co->top[i] = args[i];
-  co->top += nargs;
-  /* While co runs, the resume frame keeps co alive (base[0], or the wrap
-  ** closure at base[-2]). The stack of L does not move meanwhile (the GC
-  ** never moves stacks), but keep offsets to be safe for the stress build
-  ** where growing L below relocates it. */
+    return NULL;
+  if (co->status == LUA_YIELD) {
+    /* The arguments become the results of its yield (frame co->base). */
+    dst = co->top;
+    co->top = dst + nargs;
+    *fresh = 0;
+  } else if (co->status == LUA_OK && co->cframe == NULL &&
+             co->top == co->base + 1) {
+    /* Not started: its function at co->base gets a frame linked as
+    ** lua_resume links it (FRAME_CP, the bottom frame). */
+    dst = co->base + 2;
+    dst[-1].u64 = (uint64_t)(2 * sizeof(TValue)) | FRAME_CP;
+    co->base = dst;
+    co->top = dst + nargs;
+    *fresh = 1;
+  } else {
+    return NULL;  /* Running, normal or dead. */
+  }
+  for (i = 0; i < nargs; i++) dst[i] = args[i];
+  co->status = LUA_OK;
+  co->cframe = cframe_inline(L);
+  co->nCcalls = L->nCcalls + 1;
+  /* The resume frame keeps co reachable (base[0] or the wrap closure). */
   L->base = base;
   L->top = wrap ? base : base + 1;
-  baseoff = savestack(L, base);
-  co->nCcalls = L->nCcalls + 1;
-  status = lu_vm_resume(co, nargs);
-  co->nCcalls = 0;
-  base = restorestack(L, baseoff);
-  if (LU_LIKELY(status == 0 || status == LUA_YIELD)) {
-    nres = (int)(co->top - co->base);
-    if (LU_UNLIKELY(base + nres + 1 + LUA_MINSTACK > L->maxstack)) {
-      if (nres + 1 > LUAI_MAXCSTACK ||
-          (base - L->stack) + nres + 1 > LU_MAX_STACK) {
-        co->top -= nres;
-        lu_err_callermsg(L, "too many results to resume");
-      }
-      L->top = base;
-      lu_state_checkstack(L, nres + 1 + LUA_MINSTACK);
-      base = restorestack(L, baseoff);
+  return co;
+}
+
+int lu_vm_coleave(lua_State *L, TValue *base, TValue *rv, int n, int done)
+{
+  lua_State *R = cframe_resumer(L->cframe);
+  TValue *rb = R->base;
+  TValue *dst;
+  int i;
+  /* First make L consistent (suspended or dead), as the result copy may
+  ** throw in R. */
+  L->cframe = NULL;
+  L->nCcalls = 0;
+  if (done) {
+    L->base = frame_prevd(base);  /* The function's slot. */
+    L->top = L->base;
+  } else {
+    L->status = LUA_YIELD;
+    L->base = base;
+    L->top = base + n;
+  }
+  if (LU_UNLIKELY(rb + n + 1 > R->maxstack)) {
+    ptrdiff_t rbo = savestack(R, rb);
+    if (n + 1 > LUAI_MAXCSTACK || (rb - R->stack) + n + 1 > LU_MAX_STACK) {
+      L->top = L->base;  /* The results are lost, as in lua_resume. */
+      lu_err_callermsg(R, "too many results to resume");
     }
-    dst = base;
-    if (!wrap) setboolV(dst++, 1);
-    for (i = 0; i < nres; i++) dst[i] = co->base[i];
-    co->top = co->base;
-    L->top = dst + nres;
-    return (int)(L->top - base);
+    R->top = rb;
+    lu_state_checkstack(R, (MSize)(n + 1));
+    rb = restorestack(R, rbo);
   }
-  /* Error: the coroutine is dead, the error object at co->top - 1. */
-  {
-    TValue err = co->top[-1];
-    co->top--;
-    if (wrap) co_wraperror(L, err);
-    setboolV(&base[0], 0);
-    base[1] = err;
-    L->top = base + 2;
-    return 2;
-  }
+  dst = rb;
+  if (funcV(rb - 2)->c.ffid != FF_coroutine_wrap_aux) setboolV(dst++, 1);
+  for (i = 0; i < n; i++) dst[i] = rv[i];
+  R->top = dst + n;
+  L->top = L->base;
+  return (int)(R->top - rb);
+}
+
+int lu_vm_isyieldable(lua_State *L)
+{
+  void *cfv = L->cframe;
+  return cfv != NULL &&
+         (cframe_isinline(cfv) || ((CFrame *)cfv)->kind == CFRAME_RESUME);
 }
 
 /* -- The unwinder ------------------------------------------------------- */
@@ -421,14 +477,47 @@ static LU_NORET void err_panic(lua_State *L, int errcode)
 
 void lu_err_throw(lua_State *L, int errcode)
 {
-  CFrame *cf = (CFrame *)L->cframe;
+  void *cfv = L->cframe;
   TValue *frame = L->base;
-  TValue *bottom = L->stack + 2;
-  while (cf != NULL) {
+  for (;;) {
+    TValue *bottom = L->stack + 2;
+    CFrame *cf;
+    if (cfv == NULL) err_panic(L, errcode);
+    if (cframe_isinline(cfv)) {
+      /* L runs inline-resumed: all its frames belong to that resume. */
+      for (; frame > bottom; frame = lu_frame_prev(frame)) {
+        int t = frame_typep(frame);
+        if (!frame_islua(frame) && (t == FRAME_PCALL || t == FRAME_PCALLH)) {
+          ptrdiff_t fo = savestack(L, frame);
+          if (t == FRAME_PCALLH && errcode == LUA_ERRRUN)
+            err_callhandler(L, frame[-3], errcode);
+          cframe_continue(L, cfv, fo, 0);
+        }
+      }
+      /* Walked off the bottom: the coroutine dies with the error and the
+      ** resume returns false, msg (wrap: the error goes on in R). */
+      {
+        lua_State *R = cframe_resumer(cfv);
+        TValue err = L->top[-1];
+        TValue *rb = R->base;
+        L->top--;
+        L->status = (uint8_t)errcode;
+        L->cframe = NULL;
+        L->nCcalls = 0;
+        lu_state_relimitstack(L);
+        if (funcV(rb - 2)->c.ffid == FF_coroutine_wrap_aux)
+          co_wraperror(R, err);
+        setboolV(&rb[0], 0);
+        rb[1] = err;
+        R->top = rb + 2;
+        cframe_continue(R, R->cframe, CFRAME_CATCH_RETURN, 2);
+      }
+    }
+    cf = (CFrame *)cfv;
     if (frame <= restorestack(L, cf->level) || frame <= bottom) {
       /* Walked out of the region of cf. */
       if (cf->kind == CFRAME_CALL) {
-        cf = cf->prev;
+        cfv = cf->prev;
         continue;
       }
       if (cf->kind == CFRAME_PCALL && cf->errfunc != 0 &&
@@ -437,7 +526,7 @@ void lu_err_throw(lua_State *L, int errcode)
         errcode = err_callhandler(L, h, errcode);
       }
       cf->status = errcode;
-      cf->catchframe = -1;
+      cf->catchframe = CFRAME_CATCH_NONE;
       LU_LONGJMP(cf->jb);
     }
     if (!frame_islua(frame)) {
@@ -450,13 +539,13 @@ void lu_err_throw(lua_State *L, int errcode)
           err_callhandler(L, frame[-3], errcode);
         }
         cf->status = errcode;
+        cf->catchL = L;
         cf->catchframe = fo;
         LU_LONGJMP(cf->jb);
       }
     }
     frame = lu_frame_prev(frame);
   }
-  err_panic(L, errcode);
 }
 
 /* -- pcall/xpcall as plain C functions ------------------------------------

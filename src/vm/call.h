@@ -58,17 +58,46 @@ enum {
 };
 
 typedef struct CFrame {
-  struct CFrame *prev;  /* Next outer C frame of the same thread. */
+  void *prev;           /* Next outer C frame of the same thread (a CFrame
+                           or an inline resume tag, see below). */
   LUJmpBuf jb;          /* Catch point (LU_SETJMP). */
   ptrdiff_t level;      /* Byte offset in the stack: frames above belong
                            to this activation. */
   ptrdiff_t errfunc;    /* CFRAME_PCALL: handler stack offset or 0. */
-  ptrdiff_t catchframe; /* Set by the unwinder: base offset of the PCALL
-                           frame that caught, or -1 (the CFrame caught). */
+  ptrdiff_t catchframe; /* Set by the unwinder, see CFRAME_CATCH_*. */
+  lua_State *catchL;    /* Set by the unwinder: the thread to continue
+                           interpreting after the longjmp. */
   int kind;             /* CFRAME_*. */
   int nCcalls;          /* L->nCcalls to restore after a catch. */
   int status;           /* Set by the unwinder: LUA_ERR* or LUA_YIELD. */
+  int nret;             /* CFRAME_CATCH_RETURN: number of values. */
 } CFrame;
+
+/* What the catch point does after the longjmp (catchframe):
+**   >= 0                 a PCALL frame of catchL at that base offset
+**                        caught: continue with pcall returning false, msg;
+**   CFRAME_CATCH_NONE    the CFrame itself caught: its entry returns the
+**                        status;
+**   CFRAME_CATCH_RETURN  continue interpreting catchL, returning the nret
+**                        values at catchL->top - nret from the frame at
+**                        catchL->base (an inline resume that ended with
+**                        an error or a yield from C, see below). */
+#define CFRAME_CATCH_NONE    (-1)
+#define CFRAME_CATCH_RETURN  (-2)
+
+/* Inline resumes. coroutine.resume and wrap's functions called from the
+** interpreter switch threads inside the running interpreter activation
+** (no C recursion, no CFrame): the resumed coroutine's cframe is then the
+** tag cframe_inline(R), R being the resumer, whose L->base is the frame
+** of the resume fast function. The chain of tags always ends in a thread
+** with a real CFrame, the one whose interpreter activation runs them all.
+** A tag is never dereferenced: code reading L->cframe as a CFrame checks
+** cframe_isinline first. An error that leaves such a coroutine kills it
+** and makes the resume return false, msg (wrap: rethrows in R); a yield
+** returns its values from R's resume frame. */
+#define cframe_isinline(cf)  (((uintptr_t)(cf) & 1) != 0)
+#define cframe_inline(R)     ((void *)((uintptr_t)(R) | 1))
+#define cframe_resumer(cf)   ((lua_State *)((uintptr_t)(cf) - 1))
 
 #define savestack(L, p)     ((char *)(p) - (char *)(L)->stack)
 #define restorestack(L, n)  ((TValue *)((char *)(L)->stack + (n)))
@@ -108,14 +137,28 @@ static LU_AINLINE TValue *lu_frame_prev(TValue *base)
 ** nres values at L->top-nres are the results; never returns. */
 LU_FUNC LU_NORET void lu_vm_yieldnow(lua_State *L, int nres);
 
-/* coroutine.resume (wrap = 0: base[0] is the coroutine, arguments follow)
-** or a function made by coroutine.wrap (wrap = 1: the coroutine is its
-** upvalue, base[0..] the arguments), called from the interpreter with the
-** frame at base and nargs arguments. Returns the number of results, left
-** at L->base .. L->top-1 (true/false first for resume), or -1 without
-** doing anything when the C function must handle the call (errors in the
-** arguments, a coroutine that cannot be resumed, limits). Errors of a
-** wrapped coroutine are rethrown. */
-LU_FUNC int lu_vm_coresume(lua_State *L, TValue *base, int nargs, int wrap);
+/* Inline resume (see above): coroutine.resume (wrap = 0: the coroutine at
+** base[0], arguments after it) or a wrap function (wrap = 1: the coroutine
+** in its upvalue, base[0..] the arguments) in the frame at base with nargs
+** arguments, called by the interpreter running L. Returns NULL, having
+** changed nothing, when the C function must handle the call (errors,
+** limits); else the coroutine, now running: *fresh = 1 when it starts, with
+** its function's frame at co->base and the arguments co->base ..
+** co->top-1; *fresh = 0 when it continues from its yield, returning the
+** arguments at co->top - n .. co->top-1 (n = co->top - co->base) from the
+** frame at co->base. L->base/L->top keep the resume frame. */
+LU_FUNC lua_State *lu_vm_coenter(lua_State *L, TValue *base, int nargs,
+                                 int wrap, int *fresh);
+
+/* The inline-resumed coroutine L yields the nargs values at base (the
+** yield fast function's frame), or finishes returning the n values at
+** rv (done = 1; base is its bottom frame). Returns the number of results
+** now at R->base .. R->top-1 for R = the resumer's resume frame (true
+** first for resume). May throw in R ("too many results to resume"). */
+LU_FUNC int lu_vm_coleave(lua_State *L, TValue *base, TValue *rv, int n,
+                          int done);
+
+/* lua_isyieldable: the innermost C frame is a resume (real or inline). */
+LU_FUNC int lu_vm_isyieldable(lua_State *L);
 
 #endif
