@@ -348,85 +348,17 @@ static LU_NORET void co_wraperror(lua_State *L, TValue err)
   lu_err_throw(L, LUA_ERRRUN);
 }
 
-lua_State *lu_vm_coenter(lua_State *L, TValue *base, int nargs, int wrap,
-                         int *fresh)
+TValue *lu_vm_coleave_grow(lua_State *L, lua_State *R, int n)
 {
-  lua_State *co;
-  TValue *args, *dst;
-  int i;
-  if (wrap) {
-    co = threadV(&funcV(base - 2)->c.upvalue[0]);
-    args = base;
-  } else {
-    if (nargs < 1 || !tvisthread(base)) return NULL;
-    co = threadV(base);
-    args = base + 1;
-    nargs--;
-  }
-  if (LU_UNLIKELY(L->nCcalls >= LU_MAX_CCALLS || nargs > LUA_MINSTACK ||
-                  co->maxstack - co->top <= nargs + LUA_MINSTACK))
-    return NULL;
-  if (co->status == LUA_YIELD) {
-    /* The arguments become the results of its yield (frame co->base). */
-    dst = co->top;
-    co->top = dst + nargs;
-    *fresh = 0;
-  } else if (co->status == LUA_OK && co->cframe == NULL &&
-             co->top == co->base + 1) {
-    /* Not started: its function at co->base gets a frame linked as
-    ** lua_resume links it (FRAME_CP, the bottom frame). */
-    dst = co->base + 2;
-    dst[-1].u64 = (uint64_t)(2 * sizeof(TValue)) | FRAME_CP;
-    co->base = dst;
-    co->top = dst + nargs;
-    *fresh = 1;
-  } else {
-    return NULL;  /* Running, normal or dead. */
-  }
-  for (i = 0; i < nargs; i++) dst[i] = args[i];
-  co->status = LUA_OK;
-  co->cframe = cframe_inline(L);
-  co->nCcalls = L->nCcalls + 1;
-  /* The resume frame keeps co reachable (base[0] or the wrap closure). */
-  L->base = base;
-  L->top = wrap ? base : base + 1;
-  return co;
-}
-
-int lu_vm_coleave(lua_State *L, TValue *base, TValue *rv, int n, int done)
-{
-  lua_State *R = cframe_resumer(L->cframe);
   TValue *rb = R->base;
-  TValue *dst;
-  int i;
-  /* First make L consistent (suspended or dead), as the result copy may
-  ** throw in R. */
-  L->cframe = NULL;
-  L->nCcalls = 0;
-  if (done) {
-    L->base = frame_prevd(base);  /* The function's slot. */
-    L->top = L->base;
-  } else {
-    L->status = LUA_YIELD;
-    L->base = base;
-    L->top = base + n;
+  ptrdiff_t rbo = savestack(R, rb);
+  if (n + 1 > LUAI_MAXCSTACK || (rb - R->stack) + n + 1 > LU_MAX_STACK) {
+    L->top = L->base;  /* The results are lost, as in lua_resume. */
+    lu_err_callermsg(R, "too many results to resume");
   }
-  if (LU_UNLIKELY(rb + n + 1 > R->maxstack)) {
-    ptrdiff_t rbo = savestack(R, rb);
-    if (n + 1 > LUAI_MAXCSTACK || (rb - R->stack) + n + 1 > LU_MAX_STACK) {
-      L->top = L->base;  /* The results are lost, as in lua_resume. */
-      lu_err_callermsg(R, "too many results to resume");
-    }
-    R->top = rb;
-    lu_state_checkstack(R, (MSize)(n + 1));
-    rb = restorestack(R, rbo);
-  }
-  dst = rb;
-  if (funcV(rb - 2)->c.ffid != FF_coroutine_wrap_aux) setboolV(dst++, 1);
-  for (i = 0; i < n; i++) dst[i] = rv[i];
-  R->top = dst + n;
-  L->top = L->base;
-  return (int)(R->top - rb);
+  R->top = rb;
+  lu_state_checkstack(R, (MSize)(n + 1));
+  return restorestack(R, rbo);
 }
 
 int lu_vm_isyieldable(lua_State *L)

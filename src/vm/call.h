@@ -23,6 +23,7 @@
 #define LU_CALL_H
 
 #include <setjmp.h>
+#include <string.h>
 #include "vm.h"
 #include "ff.h"
 
@@ -137,26 +138,111 @@ static LU_AINLINE TValue *lu_frame_prev(TValue *base)
 ** nres values at L->top-nres are the results; never returns. */
 LU_FUNC LU_NORET void lu_vm_yieldnow(lua_State *L, int nres);
 
-/* Inline resume (see above): coroutine.resume (wrap = 0: the coroutine at
-** base[0], arguments after it) or a wrap function (wrap = 1: the coroutine
-** in its upvalue, base[0..] the arguments) in the frame at base with nargs
-** arguments, called by the interpreter running L. Returns NULL, having
-** changed nothing, when the C function must handle the call (errors,
-** limits); else the coroutine, now running: *fresh = 1 when it starts, with
-** its function's frame at co->base and the arguments co->base ..
-** co->top-1; *fresh = 0 when it continues from its yield, returning the
-** arguments at co->top - n .. co->top-1 (n = co->top - co->base) from the
-** frame at co->base. L->base/L->top keep the resume frame. */
-LU_FUNC lua_State *lu_vm_coenter(lua_State *L, TValue *base, int nargs,
-                                 int wrap, int *fresh);
+/* -- Inline coroutine switches (hot paths of the fast functions) -------- */
 
-/* The inline-resumed coroutine L yields the nargs values at base (the
-** yield fast function's frame), or finishes returning the n values at
+/* Copy n values; n is small, usually 0 or 1 (a plain loop becomes a
+** vectorised copy with overlap checks, which costs more here). */
+static LU_AINLINE void lu_vm_cocopy(TValue *dst, const TValue *src, int n)
+{
+  if (n == 1) {
+    dst[0] = src[0];
+  } else if (n == 2) {
+    dst[0] = src[0];
+    dst[1] = src[1];
+  } else if (n > 2) {
+    memmove(dst, src, (size_t)n * sizeof(TValue));
+  }
+}
+
+/* Inline resume (see "Inline resumes"): coroutine.resume (wrap = 0: the
+** coroutine at base[0], arguments after it) or a wrap function (wrap = 1:
+** the coroutine in its upvalue, base[0..] the arguments) in the frame at
+** base with nargs arguments, called by the interpreter running L. Returns
+** NULL, having changed nothing, when the C function must handle the call
+** (errors, limits); else the coroutine, now running: *fresh = 1 when it
+** starts, with its function's frame at co->base and the arguments
+** co->base .. co->top-1; *fresh = 0 when it continues from its yield,
+** returning the arguments (the last ones up to co->top) from the frame at
+** co->base. L->base/L->top keep the resume frame. */
+static LU_AINLINE lua_State *lu_vm_coenter(lua_State *L, TValue *base,
+                                           int nargs, int wrap, int *fresh)
+{
+  lua_State *co;
+  TValue *args, *dst;
+  if (wrap) {
+    co = threadV(&funcV(base - 2)->c.upvalue[0]);
+    args = base;
+  } else {
+    if (nargs < 1 || !tvisthread(base)) return NULL;
+    co = threadV(base);
+    args = base + 1;
+    nargs--;
+  }
+  if (LU_UNLIKELY(L->nCcalls >= LU_MAX_CCALLS || nargs > LUA_MINSTACK ||
+                  co->maxstack - co->top <= nargs + LUA_MINSTACK))
+    return NULL;
+  if (LU_LIKELY(co->status == LUA_YIELD)) {
+    /* The arguments become the results of its yield (frame co->base). */
+    dst = co->top;
+    co->top = dst + nargs;
+    *fresh = 0;
+  } else if (co->status == LUA_OK && co->cframe == NULL &&
+             co->top == co->base + 1) {
+    /* Not started: its function at co->base gets a frame linked as
+    ** lua_resume links it (FRAME_CP, the bottom frame). */
+    dst = co->base + 2;
+    dst[-1].u64 = (uint64_t)(2 * sizeof(TValue)) | FRAME_CP;
+    co->base = dst;
+    co->top = dst + nargs;
+    *fresh = 1;
+  } else {
+    return NULL;  /* Running, normal or dead. */
+  }
+  lu_vm_cocopy(dst, args, nargs);
+  co->status = LUA_OK;
+  co->cframe = cframe_inline(L);
+  co->nCcalls = L->nCcalls + 1;
+  /* The resume frame keeps co reachable (base[0] or the wrap closure). */
+  L->base = base;
+  L->top = wrap ? base : base + 1;
+  return co;
+}
+
+/* Slow path of lu_vm_coleave: make room for n + 1 results in the resume
+** frame of R, or throw "too many results to resume" in R. Returns R->base
+** (the stack may have moved). */
+LU_FUNC TValue *lu_vm_coleave_grow(lua_State *L, lua_State *R, int n);
+
+/* The inline-resumed coroutine L yields the n values at rv (base = rv =
+** the yield fast function's frame), or finishes returning the n values at
 ** rv (done = 1; base is its bottom frame). Returns the number of results
-** now at R->base .. R->top-1 for R = the resumer's resume frame (true
-** first for resume). May throw in R ("too many results to resume"). */
-LU_FUNC int lu_vm_coleave(lua_State *L, TValue *base, TValue *rv, int n,
-                          int done);
+** now at R->base .. R->top-1, R being the resumer (true first for
+** resume). L is left suspended or dead before anything can throw. */
+static LU_AINLINE int lu_vm_coleave(lua_State *L, TValue *base, TValue *rv,
+                                    int n, int done)
+{
+  lua_State *R = cframe_resumer(L->cframe);
+  TValue *rb = R->base;
+  TValue *dst;
+  L->cframe = NULL;
+  L->nCcalls = 0;
+  if (done) {
+    L->base = frame_prevd(base);  /* The function's slot. */
+    L->top = L->base;
+  } else {
+    L->status = LUA_YIELD;
+    L->base = base;
+    L->top = base + n;
+  }
+  if (LU_UNLIKELY(rb + n + 1 > R->maxstack))
+    rb = lu_vm_coleave_grow(L, R, n);
+  dst = rb;
+  if (funcV(rb - 2)->c.ffid != FF_coroutine_wrap_aux) setboolV(dst++, 1);
+  lu_vm_cocopy(dst, rv, n);
+  R->top = dst + n;
+  L->top = L->base;
+  return (int)(R->top - rb);
+}
 
 /* lua_isyieldable: the innermost C frame is a resume (real or inline). */
 LU_FUNC int lu_vm_isyieldable(lua_State *L);

@@ -1845,7 +1845,7 @@ vm_return:
     if (fresh) goto vm_callframe;
     nres = nargs;
     rv = co->top - nres;
-    goto vm_return;
+    goto ff_coreturn;
   }
   F_coroutine_wrap_aux: {
     int fresh;
@@ -1856,7 +1856,7 @@ vm_return:
     if (fresh) goto vm_callframe;
     nres = nargs;
     rv = co->top - nres;
-    goto vm_return;
+    goto ff_coreturn;
   }
   F_coroutine_yield: {
     const CFrame *cf = (const CFrame *)L->cframe;
@@ -1866,6 +1866,12 @@ vm_return:
       L = R;
       base = R->base;
       rv = base;
+    ff_coreturn:
+      /* Return nres values at rv from the frame at base (of L). */
+      if (nres == 1 && (frame_link(base) & FRAME_TYPE) == FRAME_LUA) {
+        TValue v1 = rv[0];
+        VM_RET1_LUA(v1);
+      }
       goto vm_return;
     }
     if (LU_UNLIKELY(cf == NULL || cf->kind != CFRAME_RESUME))
