@@ -915,8 +915,7 @@ LUA_API int lua_status(lua_State *L)
 ** C) sits in between. */
 LUA_API int lua_isyieldable(lua_State *L)
 {
-  const CFrame *cf = (const CFrame *)L->cframe;
-  return cf != NULL && cf->kind == CFRAME_RESUME;
+  return lu_vm_isyieldable(L);
 }
 
 /* -- Garbage collection and miscellaneous --------------------------------- */

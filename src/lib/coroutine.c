@@ -1,6 +1,10 @@
 /*
 ** lunar: the coroutine library (create, resume, yield, status, running,
 ** wrap, isyieldable), on top of lua_resume/lua_yield (src/vm/call.c).
+** Called from Lua, resume, yield and wrap's functions normally run as the
+** interpreter's fast functions (inline switches, src/vm/call.h); these C
+** versions run for the unusual cases (errors, limits, hooks, calls from
+** C) and give the error messages.
 **
 ** A coroutine's state is read from its lua_State: status LUA_YIELD means
 ** suspended in a yield; an error status means dead; status LUA_OK with an

@@ -45,15 +45,17 @@ static void cframe_resume_pcall(lua_State *L, ptrdiff_t catchframe)
 /* Run body inside CFrame cf of the given kind. Returns 0 when body
 ** finished normally, else the status of the error (or LUA_YIELD) caught
 ** at this frame; the error object is then at L->top - 1. Errors caught by
-** a pcall frame of this activation are handled here and do not return. */
+** a pcall frame of this activation, and ends of inline resumes run by it,
+** are handled here (the interpreter continues in cf->catchL) and do not
+** return. */
 static int cframe_run(lua_State *L, CFrame *cf, int kind, ptrdiff_t level,
                       CFrameBody body, void *ud)
 {
-  cf->prev = (CFrame *)L->cframe;
+  cf->prev = L->cframe;
   cf->kind = kind;
   cf->level = level;
   cf->nCcalls = L->nCcalls;
-  cf->catchframe = -1;
+  cf->catchframe = CFRAME_CATCH_NONE;
   cf->status = 0;
   L->cframe = cf;
   if (LU_SETJMP(cf->jb) != 0) {
@@ -61,10 +63,14 @@ static int cframe_run(lua_State *L, CFrame *cf, int kind, ptrdiff_t level,
     ** are used below: locals of this function may be stale. */
     L->cframe = cf;
     L->nCcalls = cf->nCcalls;
-    if (cf->catchframe >= 0) {
+    if (cf->catchframe != CFRAME_CATCH_NONE) {
       ptrdiff_t catchframe = cf->catchframe;
-      cf->catchframe = -1;  /* Reset before running Lua code again. */
-      cframe_resume_pcall(L, catchframe);
+      lua_State *T = cf->catchL;
+      cf->catchframe = CFRAME_CATCH_NONE;  /* Reset before running Lua. */
+      if (catchframe >= 0)
+        cframe_resume_pcall(T, catchframe);
+      else
+        lu_vm_exec(T, VMX_RETURN, cf->nret);
       L->cframe = cf->prev;
       return 0;
     }
@@ -74,6 +80,27 @@ static int cframe_run(lua_State *L, CFrame *cf, int kind, ptrdiff_t level,
   body(L, ud);
   L->cframe = cf->prev;
   return 0;
+}
+
+/* Continue interpreting thread T (whose innermost C frame is cfv, a tag
+** or a real CFrame of T) at the catch point of the interpreter activation
+** running it: the real CFrame at the end of the chain of inline resumes.
+** catchframe and n as in CFrame (CFRAME_CATCH_*). */
+static LU_NORET void cframe_continue(lua_State *T, void *cfv,
+                                     ptrdiff_t catchframe, int n)
+{
+  CFrame *cf;
+  T->cframe = cfv;
+  if (cframe_isinline(cfv))  /* Nesting depth as set by the resume. */
+    T->nCcalls = cframe_resumer(cfv)->nCcalls + 1;
+  while (cframe_isinline(cfv))
+    cfv = cframe_resumer(cfv)->cframe;
+  cf = (CFrame *)cfv;
+  lu_assert(cf != NULL, "inline resume chain ends in a real C frame");
+  cf->catchL = T;
+  cf->catchframe = catchframe;
+  cf->nret = n;
+  LU_LONGJMP(cf->jb);
 }
 
 /* Push the frame link for a call set up by the C API: the function at
@@ -264,7 +291,19 @@ int lu_vm_resume(lua_State *L, int nargs)
 ** function) running in the frame at L->base. */
 void lu_vm_yieldnow(lua_State *L, int nres)
 {
-  CFrame *cf = (CFrame *)L->cframe;
+  void *cfv = L->cframe;
+  CFrame *cf;
+  if (cframe_isinline(cfv)) {
+    /* A C function yields inside an inline resume: the interpreter
+    ** activation running it continues in the resumer. */
+    lua_State *R = cframe_resumer(cfv);
+    int n;
+    if (L->top - nres != L->base)
+      memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
+    n = lu_vm_coleave(L, L->base, L->base, nres, 0);
+    cframe_continue(R, R->cframe, CFRAME_CATCH_RETURN, n);
+  }
+  cf = (CFrame *)cfv;
   if (cf == NULL || cf->kind != CFRAME_RESUME) {
     /* Report the error at the Lua caller of yield, as LuaJIT does. */
     if (L->base > L->stack + 2 && frame_islua(L->base)) {
@@ -273,8 +312,10 @@ void lu_vm_yieldnow(lua_State *L, int nres)
     }
     lu_err_msg(L, LU_ERR_CYIELD);
   }
-  memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
-  L->top = L->base + nres;
+  if (L->top - nres != L->base) {
+    memmove(L->base, L->top - nres, (size_t)nres * sizeof(TValue));
+    L->top = L->base + nres;
+  }
   cf->status = LUA_YIELD;
   LU_LONGJMP(cf->jb);
 }
@@ -283,6 +324,48 @@ int lu_vm_yield(lua_State *L, int nres)
 {
   lu_vm_yieldnow(L, nres);
   return -1;  /* Not reached. */
+}
+
+/* -- Inline coroutine switches --------------------------------------------
+** coroutine.resume, coroutine.yield and the functions made by
+** coroutine.wrap are fast functions: called from the interpreter they
+** switch threads inside the running interpreter activation (see "Inline
+** resumes" in call.h). Arguments are copied once into the coroutine and
+** results once back into the resume frame. Anything unusual (bad
+** arguments, a coroutine that is not suspended, big argument lists, the
+** nesting limit) is left to the C functions of src/lib/coroutine.c, which
+** resume through lu_vm_resume and give the errors.
+*/
+
+/* Wrap: rethrow the error object of a failed coroutine in L, string
+** messages prefixed with the position of the wrap function's caller (as
+** LuaJIT does; other values unchanged). L->base is the wrap frame. */
+static LU_NORET void co_wraperror(lua_State *L, TValue err)
+{
+  L->top[0] = err;  /* Reachable while the message is formatted. */
+  L->top++;
+  if (tvisstr(&err)) lu_err_callermsg(L, strdata(strV(&err)));
+  lu_err_throw(L, LUA_ERRRUN);
+}
+
+TValue *lu_vm_coleave_grow(lua_State *L, lua_State *R, int n)
+{
+  TValue *rb = R->base;
+  ptrdiff_t rbo = savestack(R, rb);
+  if (n + 1 > LUAI_MAXCSTACK || (rb - R->stack) + n + 1 > LU_MAX_STACK) {
+    L->top = L->base;  /* The results are lost, as in lua_resume. */
+    lu_err_callermsg(R, "too many results to resume");
+  }
+  R->top = rb;
+  lu_state_checkstack(R, (MSize)(n + 1));
+  return restorestack(R, rbo);
+}
+
+int lu_vm_isyieldable(lua_State *L)
+{
+  void *cfv = L->cframe;
+  return cfv != NULL &&
+         (cframe_isinline(cfv) || ((CFrame *)cfv)->kind == CFRAME_RESUME);
 }
 
 /* -- The unwinder ------------------------------------------------------- */
@@ -326,14 +409,47 @@ static LU_NORET void err_panic(lua_State *L, int errcode)
 
 void lu_err_throw(lua_State *L, int errcode)
 {
-  CFrame *cf = (CFrame *)L->cframe;
+  void *cfv = L->cframe;
   TValue *frame = L->base;
-  TValue *bottom = L->stack + 2;
-  while (cf != NULL) {
+  for (;;) {
+    TValue *bottom = L->stack + 2;
+    CFrame *cf;
+    if (cfv == NULL) err_panic(L, errcode);
+    if (cframe_isinline(cfv)) {
+      /* L runs inline-resumed: all its frames belong to that resume. */
+      for (; frame > bottom; frame = lu_frame_prev(frame)) {
+        int t = frame_typep(frame);
+        if (!frame_islua(frame) && (t == FRAME_PCALL || t == FRAME_PCALLH)) {
+          ptrdiff_t fo = savestack(L, frame);
+          if (t == FRAME_PCALLH && errcode == LUA_ERRRUN)
+            err_callhandler(L, frame[-3], errcode);
+          cframe_continue(L, cfv, fo, 0);
+        }
+      }
+      /* Walked off the bottom: the coroutine dies with the error and the
+      ** resume returns false, msg (wrap: the error goes on in R). */
+      {
+        lua_State *R = cframe_resumer(cfv);
+        TValue err = L->top[-1];
+        TValue *rb = R->base;
+        L->top--;
+        L->status = (uint8_t)errcode;
+        L->cframe = NULL;
+        L->nCcalls = 0;
+        lu_state_relimitstack(L);
+        if (funcV(rb - 2)->c.ffid == FF_coroutine_wrap_aux)
+          co_wraperror(R, err);
+        setboolV(&rb[0], 0);
+        rb[1] = err;
+        R->top = rb + 2;
+        cframe_continue(R, R->cframe, CFRAME_CATCH_RETURN, 2);
+      }
+    }
+    cf = (CFrame *)cfv;
     if (frame <= restorestack(L, cf->level) || frame <= bottom) {
       /* Walked out of the region of cf. */
       if (cf->kind == CFRAME_CALL) {
-        cf = cf->prev;
+        cfv = cf->prev;
         continue;
       }
       if (cf->kind == CFRAME_PCALL && cf->errfunc != 0 &&
@@ -342,7 +458,7 @@ void lu_err_throw(lua_State *L, int errcode)
         errcode = err_callhandler(L, h, errcode);
       }
       cf->status = errcode;
-      cf->catchframe = -1;
+      cf->catchframe = CFRAME_CATCH_NONE;
       LU_LONGJMP(cf->jb);
     }
     if (!frame_islua(frame)) {
@@ -355,13 +471,13 @@ void lu_err_throw(lua_State *L, int errcode)
           err_callhandler(L, frame[-3], errcode);
         }
         cf->status = errcode;
+        cf->catchL = L;
         cf->catchframe = fo;
         LU_LONGJMP(cf->jb);
       }
     }
     frame = lu_frame_prev(frame);
   }
-  err_panic(L, errcode);
 }
 
 /* -- pcall/xpcall as plain C functions ------------------------------------

@@ -23,6 +23,7 @@
 #define LU_CALL_H
 
 #include <setjmp.h>
+#include <string.h>
 #include "vm.h"
 #include "ff.h"
 
@@ -58,17 +59,46 @@ enum {
 };
 
 typedef struct CFrame {
-  struct CFrame *prev;  /* Next outer C frame of the same thread. */
+  void *prev;           /* Next outer C frame of the same thread (a CFrame
+                           or an inline resume tag, see below). */
   LUJmpBuf jb;          /* Catch point (LU_SETJMP). */
   ptrdiff_t level;      /* Byte offset in the stack: frames above belong
                            to this activation. */
   ptrdiff_t errfunc;    /* CFRAME_PCALL: handler stack offset or 0. */
-  ptrdiff_t catchframe; /* Set by the unwinder: base offset of the PCALL
-                           frame that caught, or -1 (the CFrame caught). */
+  ptrdiff_t catchframe; /* Set by the unwinder, see CFRAME_CATCH_*. */
+  lua_State *catchL;    /* Set by the unwinder: the thread to continue
+                           interpreting after the longjmp. */
   int kind;             /* CFRAME_*. */
   int nCcalls;          /* L->nCcalls to restore after a catch. */
   int status;           /* Set by the unwinder: LUA_ERR* or LUA_YIELD. */
+  int nret;             /* CFRAME_CATCH_RETURN: number of values. */
 } CFrame;
+
+/* What the catch point does after the longjmp (catchframe):
+**   >= 0                 a PCALL frame of catchL at that base offset
+**                        caught: continue with pcall returning false, msg;
+**   CFRAME_CATCH_NONE    the CFrame itself caught: its entry returns the
+**                        status;
+**   CFRAME_CATCH_RETURN  continue interpreting catchL, returning the nret
+**                        values at catchL->top - nret from the frame at
+**                        catchL->base (an inline resume that ended with
+**                        an error or a yield from C, see below). */
+#define CFRAME_CATCH_NONE    (-1)
+#define CFRAME_CATCH_RETURN  (-2)
+
+/* Inline resumes. coroutine.resume and wrap's functions called from the
+** interpreter switch threads inside the running interpreter activation
+** (no C recursion, no CFrame): the resumed coroutine's cframe is then the
+** tag cframe_inline(R), R being the resumer, whose L->base is the frame
+** of the resume fast function. The chain of tags always ends in a thread
+** with a real CFrame, the one whose interpreter activation runs them all.
+** A tag is never dereferenced: code reading L->cframe as a CFrame checks
+** cframe_isinline first. An error that leaves such a coroutine kills it
+** and makes the resume return false, msg (wrap: rethrows in R); a yield
+** returns its values from R's resume frame. */
+#define cframe_isinline(cf)  (((uintptr_t)(cf) & 1) != 0)
+#define cframe_inline(R)     ((void *)((uintptr_t)(R) | 1))
+#define cframe_resumer(cf)   ((lua_State *)((uintptr_t)(cf) - 1))
 
 #define savestack(L, p)     ((char *)(p) - (char *)(L)->stack)
 #define restorestack(L, n)  ((TValue *)((char *)(L)->stack + (n)))
@@ -107,5 +137,114 @@ static LU_AINLINE TValue *lu_frame_prev(TValue *base)
 /* Yield from the interpreter's fast functions (coroutine.yield): the
 ** nres values at L->top-nres are the results; never returns. */
 LU_FUNC LU_NORET void lu_vm_yieldnow(lua_State *L, int nres);
+
+/* -- Inline coroutine switches (hot paths of the fast functions) -------- */
+
+/* Copy n values; n is small, usually 0 or 1 (a plain loop becomes a
+** vectorised copy with overlap checks, which costs more here). */
+static LU_AINLINE void lu_vm_cocopy(TValue *dst, const TValue *src, int n)
+{
+  if (n == 1) {
+    dst[0] = src[0];
+  } else if (n == 2) {
+    dst[0] = src[0];
+    dst[1] = src[1];
+  } else if (n > 2) {
+    memmove(dst, src, (size_t)n * sizeof(TValue));
+  }
+}
+
+/* Inline resume (see "Inline resumes"): coroutine.resume (wrap = 0: the
+** coroutine at base[0], arguments after it) or a wrap function (wrap = 1:
+** the coroutine in its upvalue, base[0..] the arguments) in the frame at
+** base with nargs arguments, called by the interpreter running L. Returns
+** NULL, having changed nothing, when the C function must handle the call
+** (errors, limits); else the coroutine, now running: *fresh = 1 when it
+** starts, with its function's frame at co->base and the arguments
+** co->base .. co->top-1; *fresh = 0 when it continues from its yield,
+** returning the arguments (the last ones up to co->top) from the frame at
+** co->base. L->base/L->top keep the resume frame. */
+static LU_AINLINE lua_State *lu_vm_coenter(lua_State *L, TValue *base,
+                                           int nargs, int wrap, int *fresh)
+{
+  lua_State *co;
+  TValue *args, *dst;
+  if (wrap) {
+    co = threadV(&funcV(base - 2)->c.upvalue[0]);
+    args = base;
+  } else {
+    if (nargs < 1 || !tvisthread(base)) return NULL;
+    co = threadV(base);
+    args = base + 1;
+    nargs--;
+  }
+  if (LU_UNLIKELY(L->nCcalls >= LU_MAX_CCALLS || nargs > LUA_MINSTACK ||
+                  co->maxstack - co->top <= nargs + LUA_MINSTACK))
+    return NULL;
+  if (LU_LIKELY(co->status == LUA_YIELD)) {
+    /* The arguments become the results of its yield (frame co->base). */
+    dst = co->top;
+    co->top = dst + nargs;
+    *fresh = 0;
+  } else if (co->status == LUA_OK && co->cframe == NULL &&
+             co->top == co->base + 1) {
+    /* Not started: its function at co->base gets a frame linked as
+    ** lua_resume links it (FRAME_CP, the bottom frame). */
+    dst = co->base + 2;
+    dst[-1].u64 = (uint64_t)(2 * sizeof(TValue)) | FRAME_CP;
+    co->base = dst;
+    co->top = dst + nargs;
+    *fresh = 1;
+  } else {
+    return NULL;  /* Running, normal or dead. */
+  }
+  lu_vm_cocopy(dst, args, nargs);
+  co->status = LUA_OK;
+  co->cframe = cframe_inline(L);
+  co->nCcalls = L->nCcalls + 1;
+  /* The resume frame keeps co reachable (base[0] or the wrap closure). */
+  L->base = base;
+  L->top = wrap ? base : base + 1;
+  return co;
+}
+
+/* Slow path of lu_vm_coleave: make room for n + 1 results in the resume
+** frame of R, or throw "too many results to resume" in R. Returns R->base
+** (the stack may have moved). */
+LU_FUNC TValue *lu_vm_coleave_grow(lua_State *L, lua_State *R, int n);
+
+/* The inline-resumed coroutine L yields the n values at rv (base = rv =
+** the yield fast function's frame), or finishes returning the n values at
+** rv (done = 1; base is its bottom frame). Returns the number of results
+** now at R->base .. R->top-1, R being the resumer (true first for
+** resume). L is left suspended or dead before anything can throw. */
+static LU_AINLINE int lu_vm_coleave(lua_State *L, TValue *base, TValue *rv,
+                                    int n, int done)
+{
+  lua_State *R = cframe_resumer(L->cframe);
+  TValue *rb = R->base;
+  TValue *dst;
+  L->cframe = NULL;
+  L->nCcalls = 0;
+  if (done) {
+    L->base = frame_prevd(base);  /* The function's slot. */
+    L->top = L->base;
+  } else {
+    L->status = LUA_YIELD;
+    L->base = base;
+    L->top = base + n;
+  }
+  if (LU_UNLIKELY(rb + n + 1 > R->maxstack))
+    rb = lu_vm_coleave_grow(L, R, n);
+  dst = rb;
+  if (funcV(rb - 2)->c.ffid != FF_coroutine_wrap_aux) setboolV(dst++, 1);
+  lu_vm_cocopy(dst, rv, n);
+  R->top = dst + n;
+  L->top = L->base;
+  return (int)(R->top - rb);
+}
+
+/* lua_isyieldable: the innermost C frame is a resume (real or inline). */
+LU_FUNC int lu_vm_isyieldable(lua_State *L);
 
 #endif

@@ -44,9 +44,9 @@
   _C(coroutine, running) \
   _C(coroutine, isyieldable) \
   _C(coroutine, create) \
-  _C(coroutine, yield) \
-  _C(coroutine, resume) \
-  _C(coroutine, wrap_aux) \
+  _FAST(coroutine, yield) \
+  _FAST(coroutine, resume) \
+  _FAST(coroutine, wrap_aux) \
   _C(coroutine, wrap) \
   _FAST(math, abs) \
   _FAST(math, floor) \

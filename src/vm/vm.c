@@ -666,6 +666,14 @@ vm_return:
     case FRAME_C: case FRAME_CP: {
       TValue *dst = base - 2;
       int i;
+      if (LU_UNLIKELY(cframe_isinline(L->cframe))) {
+        /* The end of an inline-resumed coroutine: back to the resumer. */
+        lua_State *R = cframe_resumer(L->cframe);
+        nres = lu_vm_coleave(L, base, rv, nres, 1);
+        L = R;
+        base = rv = R->base;
+        continue;
+      }
       L->base = frame_prevd(base);
       for (i = 0; i < nres; i++) dst[i] = rv[i];
       L->top = dst + nres;
@@ -1875,6 +1883,62 @@ vm_return:
 #undef FF_BIT1
 #undef FF_BIT2
 #undef FF_BITN
+
+  /* -- Coroutine switches -------------------------------------------------
+  ** resume and wrap's function switch L to the coroutine inside this
+  ** activation (lu_vm_coenter, src/vm/call.c): it starts at its function
+  ** or returns from its yield. yield in an inline-resumed coroutine (and
+  ** its end, in vm_return) switches back: the resume frame returns the
+  ** values (lu_vm_coleave). A yield under a real resume (lua_resume)
+  ** leaves through its catch point; anything else goes to the C
+  ** functions.
+  */
+
+  F_coroutine_resume: {
+    int fresh;
+    lua_State *co = lu_vm_coenter(L, base, nargs, 0, &fresh);
+    if (LU_UNLIKELY(co == NULL)) goto ff_fallback;
+    nargs--;
+    L = co;
+    base = co->base;
+    if (fresh) goto vm_callframe;
+    nres = nargs;
+    rv = co->top - nres;
+    goto ff_coreturn;
+  }
+  F_coroutine_wrap_aux: {
+    int fresh;
+    lua_State *co = lu_vm_coenter(L, base, nargs, 1, &fresh);
+    if (LU_UNLIKELY(co == NULL)) goto ff_fallback;
+    L = co;
+    base = co->base;
+    if (fresh) goto vm_callframe;
+    nres = nargs;
+    rv = co->top - nres;
+    goto ff_coreturn;
+  }
+  F_coroutine_yield: {
+    const CFrame *cf = (const CFrame *)L->cframe;
+    if (LU_LIKELY(cframe_isinline(cf))) {
+      lua_State *R = cframe_resumer(cf);
+      nres = lu_vm_coleave(L, base, base, nargs, 0);
+      L = R;
+      base = R->base;
+      rv = base;
+    ff_coreturn:
+      /* Return nres values at rv from the frame at base (of L). */
+      if (nres == 1 && (frame_link(base) & FRAME_TYPE) == FRAME_LUA) {
+        TValue v1 = rv[0];
+        VM_RET1_LUA(v1);
+      }
+      goto vm_return;
+    }
+    if (LU_UNLIKELY(cf == NULL || cf->kind != CFRAME_RESUME))
+      goto ff_fallback;
+    L->base = base;
+    L->top = base + nargs;
+    lu_vm_yieldnow(L, nargs);
+  }
 #undef FF_RET1
 #undef FF_ROOM
 

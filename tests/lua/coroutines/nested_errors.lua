@@ -1,0 +1,22 @@
+-- errors leaving nested coroutines: resume returns false at each level,
+-- wrap rethrows with the position of its caller
+local function level3() error("deep") end
+local c3 = coroutine.create(function() coroutine.yield(1); level3() end)
+local c2 = coroutine.create(function()
+  print("c3 first", coroutine.resume(c3))
+  print("c3 second", coroutine.resume(c3))
+  print("c3 status", coroutine.status(c3))
+  error({tag = "c2"})
+end)
+local ok, e = coroutine.resume(c2)
+print(ok, type(e), e.tag, coroutine.status(c2))
+local w1 = coroutine.wrap(function()
+  local w2 = coroutine.wrap(function() error("from w2") end)
+  w2()
+end)
+print(pcall(w1))
+local w3 = coroutine.wrap(function() error(42, 0) end)
+print(pcall(function() return w3() end))
+local w4 = coroutine.wrap(function() error("plain", 0) end)
+print(pcall(function() local x = w4(); return x end))
+print(pcall(w4))
