@@ -300,5 +300,7 @@ LU_DATA const char *const lu_bc_names[];
 /* Helpers for the emitter and the interpreter. */
 #define bc_isret(op)  ((op) == BC_RETM || (op) == BC_RET || \
                        (op) == BC_RET0 || (op) == BC_RET1)
+/* Any instruction that leaves the frame: a return or a tail call. */
+#define bc_isretins(op)  (bc_isret(op) || (op) == BC_CALLT || (op) == BC_CALLMT)
 
 #endif

@@ -458,6 +458,38 @@ static BCPos bcv_target(BCIns ins, BCPos pc)
   return (BCPos)((ptrdiff_t)pc + 1 + bc_j(ins));
 }
 
+/* The successors of the instruction at pc into succ[] (at most two):
+** the next instruction unless control never falls through, the jump
+** target of jumps and loops, and for a comparison both its JMP (pc + 1)
+** and the instruction after that JMP. Returns their number, or -1 if
+** control can fall off the end of the bytecode. */
+static int bcv_succ(const BCIns *bc, MSize n, BCPos pc, BCPos *succ)
+{
+  BCIns ins = bc[pc];
+  BCOp op = bc_op(ins);
+  int ns = 0;
+  switch (op) {
+  case BC_JMP: case BC_UCLO: case BC_ISNEXT:
+    succ[ns++] = bcv_target(ins, pc);
+    return ns;
+  case BC_FORI: case BC_FORL: case BC_ITERL:
+    succ[ns++] = bcv_target(ins, pc);
+    break;
+  case BC_RETM: case BC_RET: case BC_RET0: case BC_RET1:
+  case BC_CALLT: case BC_CALLMT:
+    return 0;
+  default:
+    if (op <= BC_ISF) {  /* Comparison: its JMP, and past it. */
+      if (pc + 2 >= n) return -1;
+      succ[ns++] = pc + 2;
+    }
+    break;
+  }
+  if (pc + 1 >= n) return -1;
+  succ[ns++] = pc + 1;
+  return ns;
+}
+
 /* MULTRES tracking. The interpreter's MULTRES (the number of values left by
 ** a CALL/CALLM/VARG with B = 0) is read by CALLM, CALLMT, RETM and TSETM
 ** from the slots above the producer's base. A forward dataflow pass gives
@@ -503,32 +535,15 @@ static int bcv_dataflow(GCproto *pt, int16_t *mr, BCPos *work)
   for (i = 0; i < n; i++) mr[i] = MR_TOP;
   bcv_flow(mr, work, &nwork, 1, MR_NONE);
   while (nwork > 0) {
-    BCPos pc = work[--nwork];
+    BCPos pc = work[--nwork], succ[2];
     BCIns ins = bc[pc];
     BCOp op = bc_op(ins);
-    int out = MR_NONE, falls = 1, jumps = 0, base;
+    int out = MR_NONE, base, ns, i;
     if (bcv_multres(ins, &base)) out = base;
-    switch (op) {
-    case BC_JMP: case BC_UCLO:
-      out = mr[pc]; falls = 0; jumps = 1; break;
-    case BC_ISNEXT: falls = 0; jumps = 1; break;
-    case BC_FORI: case BC_FORL: case BC_ITERL: jumps = 1; break;
-    case BC_RETM: case BC_RET: case BC_RET0: case BC_RET1:
-    case BC_CALLT: case BC_CALLMT:
-      falls = 0; break;
-    default: break;
-    }
-    /* A comparison's successors are its JMP (whose target it takes) and
-    ** the instruction after that JMP. */
-    if (op <= BC_ISF) {
-      if (pc + 2 >= n) return 0;
-      bcv_flow(mr, work, &nwork, pc + 2, MR_NONE);
-    }
-    if (jumps) bcv_flow(mr, work, &nwork, bcv_target(ins, pc), out);
-    if (falls) {
-      if (pc + 1 >= n) return 0;
-      bcv_flow(mr, work, &nwork, pc + 1, out);
-    }
+    if (op == BC_JMP || op == BC_UCLO) out = mr[pc];
+    ns = bcv_succ(bc, n, pc, succ);
+    if (ns < 0) return 0;
+    for (i = 0; i < ns; i++) bcv_flow(mr, work, &nwork, succ[i], out);
   }
   return 1;
 }
@@ -608,7 +623,8 @@ static int bcv_tables(lua_State *L, GCproto *pt)
     BCIns ins;
     BCOp op;
     BCVSet out;
-    int a, falls = 1, jumps = 0;
+    BCPos succ[2];
+    int a, ns, i;
     pc = work[--nwork];
     queued[pc] = 0;
     ins = bc[pc];
@@ -622,23 +638,83 @@ static int bcv_tables(lua_State *L, GCproto *pt)
     }
     if (op == BC_CAT) bcvs_kill(&out, bc_b(ins), bc_c(ins));
     if (op == BC_TNEW || op == BC_TDUP) out.w[a >> 6] |= 1ull << (a & 63);
-    switch (op) {
-    case BC_JMP: case BC_UCLO: case BC_ISNEXT: falls = 0; jumps = 1; break;
-    case BC_FORI: case BC_FORL: case BC_ITERL: jumps = 1; break;
-    case BC_RETM: case BC_RET: case BC_RET0: case BC_RET1:
-    case BC_CALLT: case BC_CALLMT: falls = 0; break;
-    default: break;
-    }
-    if (op <= BC_ISF)  /* Comparison: its JMP, and past it. */
-      bcv_tflow(in, reached, work, &nwork, queued, pc + 2, &out);
-    if (jumps)
-      bcv_tflow(in, reached, work, &nwork, queued, bcv_target(ins, pc), &out);
-    if (falls) bcv_tflow(in, reached, work, &nwork, queued, pc + 1, &out);
+    ns = bcv_succ(bc, n, pc, succ);
+    for (i = 0; i < ns; i++)
+      bcv_tflow(in, reached, work, &nwork, queued, succ[i], &out);
   }
   for (pc = 1; pc < n && ok; pc++)
     if (bc_op(bc[pc]) == BC_TSETM && reached[pc])
       ok = bcvs_has(&in[pc], bc_a(bc[pc]) - 1);
   lu_mem_free(G(L), in, sz);
+  return ok;
+}
+
+/* Open upvalues at returns. The interpreter's returns do not close
+** upvalues (as in LuaJIT, the parser puts UCLO 0 before every return of a
+** function that creates closures), so a return reached while an upvalue
+** still points into the frame would leave it dangling. A forward pass
+** computes per instruction the lowest frame slot that may have an open
+** upvalue on some path to it (UV_NONE: none): FNEW opens the slots its
+** closure captures, UCLO A closes slots A and up (all of them when the
+** lowest open slot is at least A), and every reachable return and tail
+** call must see none open. Meet is the minimum. */
+#define UV_NONE  0x100   /* No open upvalue. */
+#define UV_TOP   0xffff  /* Not reached (yet). */
+
+static void bcv_uvflow(uint16_t *st, BCPos *work, MSize *nwork,
+                       uint8_t *queued, BCPos pc, int s)
+{
+  if (s < st[pc]) {
+    st[pc] = (uint16_t)s;
+    if (!queued[pc]) { queued[pc] = 1; work[(*nwork)++] = pc; }
+  }
+}
+
+static int bcv_upvalues(lua_State *L, GCproto *pt)
+{
+  BCIns *bc = proto_bc(pt);
+  MSize n = pt->sizebc, nwork = 0, pc;
+  size_t sz = n * (sizeof(uint16_t) + sizeof(BCPos) + 1);
+  uint16_t *st;
+  uint8_t *queued;
+  BCPos *work;
+  int ok = 1, has = 0;
+  for (pc = 1; pc < n; pc++)
+    if (bc_op(bc[pc]) == BC_FNEW) has = 1;
+  if (!has) return 1;  /* No closures: nothing can point into the frame. */
+  st = (uint16_t *)lu_mem_new(L, sz);
+  work = (BCPos *)(st + n);
+  queued = (uint8_t *)(work + n);
+  for (pc = 0; pc < n; pc++) st[pc] = UV_TOP;
+  memset(queued, 0, n);
+  bcv_uvflow(st, work, &nwork, queued, 1, UV_NONE);
+  while (nwork > 0) {
+    BCPos succ[2];
+    BCIns ins;
+    BCOp op;
+    int out, ns, i;
+    pc = work[--nwork];
+    queued[pc] = 0;
+    ins = bc[pc];
+    op = bc_op(ins);
+    out = st[pc];
+    if (op == BC_FNEW) {
+      GCproto *child = &((GCobj **)pt->k)[~(ptrdiff_t)bc_d(ins)]->pt;
+      for (i = 0; i < child->sizeuv; i++) {
+        uint16_t uv = child->uv[i];
+        if ((uv & PROTO_UV_LOCAL) && (int)(uv & 0xff) < out) out = uv & 0xff;
+      }
+    } else if (op == BC_UCLO && out >= (int)bc_a(ins)) {
+      out = UV_NONE;
+    } else if (bc_isretins(op) && out != UV_NONE) {
+      ok = 0;
+      break;
+    }
+    ns = bcv_succ(bc, n, pc, succ);
+    for (i = 0; i < ns; i++)
+      bcv_uvflow(st, work, &nwork, queued, succ[i], out);
+  }
+  lu_mem_free(G(L), st, sz);
   return ok;
 }
 
@@ -762,7 +838,7 @@ static void bcv_proto(BCRead *r, GCproto *pt)
     if (!ok) goto badfree;
   }
   lu_mem_free(G(r->L), mr, memsz);
-  if (!bcv_tables(r->L, pt)) goto bad;
+  if (!bcv_tables(r->L, pt) || !bcv_upvalues(r->L, pt)) goto bad;
   return;
 badfree:
   lu_mem_free(G(r->L), mr, memsz);

@@ -171,7 +171,6 @@ typedef struct FuncState {
 #define var_get(ls, fs, i)  ((ls)->vstack[(fs)->varmap[(i)]])
 
 /* A function ends with one of these, or needs a final RET0. */
-#define bc_isretins(op)  (bc_isret(op) || (op) == BC_CALLT || (op) == BC_CALLMT)
 
 /* -- Errors -------------------------------------------------------------- */
 

@@ -570,6 +570,13 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 ** tag ~d in the top 17 bits, all payload bits set, i.e. ~(d << 47). */
 #define VM_KPRI(d)  (~((uint64_t)(d) << 47))
 #define LOADK()  (kbase = (TValue *)vm_curproto(base)->k)
+/* Returns and tail calls do not close upvalues: a function that makes
+** closures has UCLO 0 before each of them (the parser emits it as
+** LuaJIT's does; the bytecode loader rejects code where a return can be
+** reached with an upvalue open, see bcv_upvalues in src/parse/bcdump.c). */
+#define VM_ASSERT_CLOSED(L, base) \
+  lu_assert((L)->openupval == NULL || (L)->openupval->v < (base), \
+            "upvalue left open at a return")
 /* Return the single value v from the frame at base to its Lua caller
 ** (frame link of type FRAME_LUA): vm_return's common case, unrolled. */
 #define VM_RET1_LUA(v) \
@@ -1301,10 +1308,7 @@ vm_return:
         SAVE_STATE();
         nargs = vm_callmeta(L, ra + 2, nargs, ra);
       }
-      if (L->openupval != NULL && L->openupval->v >= base) {
-        SAVE_STATE();
-        lu_func_closeuv(L, base);
-      }
+      VM_ASSERT_CLOSED(L, base);
       if ((frame_link(base) & FRAME_TYPEP) == FRAME_VARG)
         base = frame_prevd(base);
       base[-2] = ra[0];
@@ -1416,19 +1420,16 @@ vm_return:
     goto do_ret;
   }
   L_RET1: {
-    /* Fast path: one value back to a Lua caller, no upvalues to close. */
-    if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA &&
-                  (L->openupval == NULL || L->openupval->v < base))) {
+    /* Fast path: one value back to a Lua caller. */
+    if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA)) {
       TValue v = *RA;
+      VM_ASSERT_CLOSED(L, base);
       VM_RET1_LUA(v);
     }
     nres = 1;
   do_ret:
     rv = RA;
-    if (LU_UNLIKELY(L->openupval != NULL && L->openupval->v >= base)) {
-      SAVE_STATE();
-      lu_func_closeuv(L, base);
-    }
+    VM_ASSERT_CLOSED(L, base);
     goto vm_return;
   }
 
