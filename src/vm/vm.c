@@ -139,22 +139,23 @@ static LU_AINLINE int vm_isnum(const TValue *o)
   return hi < ((uint32_t)LU_TISNUM << 15);
 }
 
-/* The array slot of t for number key n, or NULL unless n is an integer in
-** [0, asize): one truncation, one compare of the round trip, one unsigned
-** bound check. The x86-64 truncation is defined for every input (out of
-** range gives INT32_MIN, which fails the round trip unless n is exactly
-** -2^31, and then the bound check). */
-static LU_AINLINE TValue *vm_arrayslot(GCtab *t, double n)
+/* Is the number in o an integer index into t's array part? One
+** truncation (straight from memory), one compare of the round trip, one
+** unsigned bound check; *idx gets the index. The x86-64 truncation is
+** defined for every input (out of range gives INT64_MIN, which fails the
+** round trip unless the key is exactly -2^63, and then the bound check). */
+static LU_AINLINE int vm_arrayidx(GCtab *t, const TValue *o, uint64_t *idx)
 {
 #if defined(__x86_64__)
-  int32_t i;
-  __asm__("cvttsd2si %1, %0" : "=r"(i) : "xm"(n));
-  if ((double)i == n && (uint32_t)i < t->asize) return &t->array[(uint32_t)i];
+  int64_t i;
+  __asm__("cvttsd2si %1, %0" : "=r"(i) : "m"(o->n));
+  *idx = (uint64_t)i;
+  return (double)i == o->n && (uint64_t)i < t->asize;
 #else
-  if (n >= 0 && n < (double)t->asize && (double)(uint32_t)n == n)
-    return &t->array[(uint32_t)n];
+  double n = o->n;
+  *idx = n >= 0 && n < (double)t->asize ? (uint64_t)n : 0;
+  return n >= 0 && n < (double)t->asize && (double)*idx == n;
 #endif
-  return NULL;
 }
 
 /* floor and ceil inline (libm's are calls on baseline x86-64). floor:
@@ -1057,9 +1058,10 @@ vm_return:
     if (LU_LIKELY(tvistab(o))) {
       GCtab *t = tabV(o);
       const TValue *v;
+      uint64_t i;
       if (vm_isnum(k)) {
-        v = vm_arrayslot(t, numV(k));
-        if (v == NULL) v = lu_tab_get(L, t, k);
+        if (vm_arrayidx(t, k, &i)) v = &t->array[i];
+        else v = lu_tab_get(L, t, k);
       } else if (tvisstr(k)) {
         v = lu_tab_getstr_fast(t, strV(k));
         if (v == NULL) v = &lu_tab_nilvalue;
@@ -1159,14 +1161,17 @@ vm_return:
     if (LU_LIKELY(tvistab(o))) {
       GCtab *t = tabV(o);
       TValue *v;
+      uint64_t i;
       if (vm_isnum(k)) {
         /* A number key cannot name a metamethod: nomm stays valid. */
-        v = vm_arrayslot(t, numV(k));
-        if (v != NULL && (!tvisnil(v) ||
-                          lu_meta_fast(L, t->metatable, MM_newindex) == NULL)) {
-          *v = *RA;
-          lu_gc_barriert(L, t, v);
-          DISPATCH();
+        if (vm_arrayidx(t, k, &i)) {
+          v = &t->array[i];
+          if (!tvisnil(v) ||
+              lu_meta_fast(L, t->metatable, MM_newindex) == NULL) {
+            *v = *RA;
+            lu_gc_barriert(L, t, v);
+            DISPATCH();
+          }
         }
       } else if (tvisstr(k)) {
         v = (TValue *)lu_tab_getstr_fast(t, strV(k));
