@@ -171,6 +171,20 @@ static LU_AINLINE double vm_floor(double x)
   return x;
 }
 
+/* a % b as Lua defines it, a - floor(a/b)*b, with floor's sign of zero
+** left out: a zero quotient only matters for a = -0, whose remainder the
+** final + 0.0 turns into +0 as libm's floor would (x - x is +0 in every
+** other case). Infinite and NaN operands give NaN through the formula. */
+static LU_AINLINE double vm_mod(double a, double b)
+{
+  double q = a / b, t = q;
+  if (LU_LIKELY(fabs(q) < 4503599627370496.0)) {
+    t = (double)(int64_t)q;
+    t -= (double)(t > q);
+  }
+  return (a - t * b) + 0.0;
+}
+
 /* ceil: round |x| to nearest by adding and subtracting 2^52, give it x's
 ** sign, step up if that rounded down. As LuaJIT's, the result of a step
 ** up from -1 is +0 (ceil(-0.9999999999999999) is 0, ceil(-0.5) is -0). */
@@ -205,7 +219,7 @@ static double vm_arith(double a, double b, int op)
   case 1: return a - b;
   case 2: return a * b;
   case 3: return a / b;
-  case 4: return a - vm_floor(a / b) * b;
+  case 4: return vm_mod(a, b);
   case 5: return pow(a, b);
   default: return -a;
   }
@@ -903,17 +917,17 @@ vm_return:
   ARITH(SUBVN, 1, RB, KNUM(bc_c(ins)), a - b)
   ARITH(MULVN, 2, RB, KNUM(bc_c(ins)), a * b)
   ARITH(DIVVN, 3, RB, KNUM(bc_c(ins)), a / b)
-  ARITH(MODVN, 4, RB, KNUM(bc_c(ins)), a - vm_floor(a / b) * b)
+  ARITH(MODVN, 4, RB, KNUM(bc_c(ins)), vm_mod(a, b))
   ARITH(ADDNV, 0, KNUM(bc_c(ins)), RB, a + b)
   ARITH(SUBNV, 1, KNUM(bc_c(ins)), RB, a - b)
   ARITH(MULNV, 2, KNUM(bc_c(ins)), RB, a * b)
   ARITH(DIVNV, 3, KNUM(bc_c(ins)), RB, a / b)
-  ARITH(MODNV, 4, KNUM(bc_c(ins)), RB, a - vm_floor(a / b) * b)
+  ARITH(MODNV, 4, KNUM(bc_c(ins)), RB, vm_mod(a, b))
   ARITH(ADDVV, 0, RB, RC, a + b)
   ARITH(SUBVV, 1, RB, RC, a - b)
   ARITH(MULVV, 2, RB, RC, a * b)
   ARITH(DIVVV, 3, RB, RC, a / b)
-  ARITH(MODVV, 4, RB, RC, a - vm_floor(a / b) * b)
+  ARITH(MODVV, 4, RB, RC, vm_mod(a, b))
   ARITH(POW, 5, RB, RC, pow(a, b))
 #undef ARITH
 
