@@ -41,37 +41,52 @@ static LU_AINLINE uint64_t rd32(const char *p)
   return v;
 }
 
-uint32_t lu_str_hash(uint64_t seed, const char *s, size_t len)
+/* The hash of 0..16 bytes: the bytes are gathered into two 64-bit words
+** with at most four loads (overlapping for lengths that are not a power of
+** two), then two keyed folds. Inlined into lu_str_new, whose lookups are
+** mostly of short strings (keys, string.sub results). */
+static LU_AINLINE uint32_t str_hash_short(uint64_t seed, const char *s,
+                                          size_t len)
 {
-  uint64_t h = seed ^ HK1;
-  uint64_t a, b;
-  if (len <= 16) {
-    if (len >= 4) {
-      /* Two (possibly overlapping) 4..8-byte reads cover 4..16 bytes. */
-      size_t q = (len >> 3) << 2;
-      a = (rd32(s) << 32) | rd32(s + q);
-      b = (rd32(s + len - 4) << 32) | rd32(s + len - 4 - q);
-    } else if (len > 0) {
-      a = ((uint64_t)(uint8_t)s[0] << 16) |
-          ((uint64_t)(uint8_t)s[len >> 1] << 8) | (uint8_t)s[len - 1];
-      b = 0;
-    } else {
-      a = b = 0;
-    }
+  uint64_t a, b, h;
+  if (len >= 4) {
+    /* Two (possibly overlapping) 4..8-byte reads cover 4..16 bytes. */
+    size_t q = (len >> 3) << 2;
+    a = (rd32(s) << 32) | rd32(s + q);
+    b = (rd32(s + len - 4) << 32) | rd32(s + len - 4 - q);
+  } else if (len > 0) {
+    a = ((uint64_t)(uint8_t)s[0] << 16) |
+        ((uint64_t)(uint8_t)s[len >> 1] << 8) | (uint8_t)s[len - 1];
+    b = 0;
   } else {
-    size_t left = len;
-    const char *p = s;
-    while (left > 16) {
-      h = hash_fold(rd64(p) ^ HK2, rd64(p + 8) ^ h);
-      p += 16;
-      left -= 16;
-    }
-    a = rd64(s + len - 16);
-    b = rd64(s + len - 8);
+    a = b = 0;
   }
-  h = hash_fold(a ^ HK2, b ^ h);
+  h = hash_fold(a ^ HK2, b ^ seed ^ HK1);
   h = hash_fold(h ^ HK3, (uint64_t)len ^ HK1 ^ seed);
   return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The hash of more than 16 bytes: one fold per 16 bytes, then the last 16
+** bytes (overlapping the previous step) and the length, as above. */
+static LU_NOINLINE uint32_t str_hash_long(uint64_t seed, const char *s,
+                                          size_t len)
+{
+  uint64_t h = seed ^ HK1;
+  size_t left = len;
+  const char *p = s;
+  while (left > 16) {
+    h = hash_fold(rd64(p) ^ HK2, rd64(p + 8) ^ h);
+    p += 16;
+    left -= 16;
+  }
+  h = hash_fold(rd64(s + len - 16) ^ HK2, rd64(s + len - 8) ^ h);
+  h = hash_fold(h ^ HK3, (uint64_t)len ^ HK1 ^ seed);
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+uint32_t lu_str_hash(uint64_t seed, const char *s, size_t len)
+{
+  return len <= 16 ? str_hash_short(seed, s, len) : str_hash_long(seed, s, len);
 }
 
 /* -- The string table ------------------------------------------------------ */
@@ -120,39 +135,31 @@ static LU_AINLINE void str_resurrect(global_State *g, GCstr *s)
   if (isdead(g, o)) flipwhite(o);
 }
 
-/* Do the len bytes at a and b agree? Short strings (the common keys) are
-** compared with a few possibly overlapping loads instead of memcmp. */
-static LU_AINLINE int str_eq(const char *a, const char *b, size_t len)
+/* Do the len (at most 16) bytes at a and b agree? A few possibly
+** overlapping loads instead of a call to memcmp. */
+static LU_AINLINE int str_eq_short(const char *a, const char *b, size_t len)
 {
-  if (len <= 16) {
-    if (len >= 8)
-      return ((rd64(a) ^ rd64(b)) |
-              (rd64(a + len - 8) ^ rd64(b + len - 8))) == 0;
-    if (len >= 4)
-      return ((rd32(a) ^ rd32(b)) |
-              (rd32(a + len - 4) ^ rd32(b + len - 4))) == 0;
-    if (len > 0)
-      return a[0] == b[0] && a[len >> 1] == b[len >> 1] &&
-             a[len - 1] == b[len - 1];
-    return 1;
-  }
-  return memcmp(a, b, len) == 0;
+  if (len >= 8)
+    return ((rd64(a) ^ rd64(b)) |
+            (rd64(a + len - 8) ^ rd64(b + len - 8))) == 0;
+  if (len >= 4)
+    return ((rd32(a) ^ rd32(b)) |
+            (rd32(a + len - 4) ^ rd32(b + len - 4))) == 0;
+  if (len > 0)
+    return a[0] == b[0] && a[len >> 1] == b[len >> 1] &&
+           a[len - 1] == b[len - 1];
+  return 1;
 }
 
-GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
+/* Create and link the string s[0..len-1] of hash h, known to be absent.
+** Kept out of line so that the lookup in lu_str_new stays small. */
+static LU_NOINLINE GCstr *str_create(lua_State *L, const char *str, size_t len,
+                                     uint32_t h)
 {
   global_State *g = G(L);
-  uint32_t h;
   GCstr *s;
-  if (len == 0 && g->strempty) return g->strempty;
+  GCstr **anchor;
   if (LU_UNLIKELY(len > LU_MAX_STR)) lu_err_msg(L, LU_ERR_STROV);
-  h = lu_str_hash(g->strseed, str, len);
-  for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
-    if (s->hash == h && s->len == len && str_eq(strdata(s), str, len)) {
-      str_resurrect(g, s);
-      return s;
-    }
-  }
   s = (GCstr *)lu_mem_new(L, lu_str_size(len));
   s->marked = lu_mem_curwhite(g);
   s->gct = LU_GCT_STR;
@@ -163,14 +170,51 @@ GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
   s->len = (MSize)len;
   memcpy(strdatawr(s), str, len);
   strdatawr(s)[len] = '\0';
-  {
-    GCstr **anchor = &g->strhash[h & g->strmask];
-    s->nextgc = (GCobj *)*anchor;
-    *anchor = s;
-  }
+  anchor = &g->strhash[h & g->strmask];
+  s->nextgc = (GCobj *)*anchor;
+  *anchor = s;
   if (++g->strnum > g->strmask)
     lu_str_resize(L, (g->strmask << 1) | 1);
   return s;
+}
+
+/* lu_str_new for more than 16 bytes: hash all of them, compare with
+** memcmp. */
+static LU_NOINLINE GCstr *str_new_long(lua_State *L, const char *str,
+                                       size_t len)
+{
+  global_State *g = G(L);
+  uint32_t h = str_hash_long(g->strseed, str, len);
+  GCstr *s;
+  for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
+    if (s->hash == h && s->len == len && memcmp(strdata(s), str, len) == 0) {
+      str_resurrect(g, s);
+      return s;
+    }
+  }
+  return str_create(L, str, len, h);
+}
+
+/* Look the string up in the table; create it if absent. The short case
+** (the common one: keys, string.sub and string.char results) is a leaf
+** apart from the tail calls, so it needs no callee-saved registers. The
+** empty string needs no special case: it is interned (and fixed) when the
+** state is created. A length over LU_MAX_STR cannot be in the table, so
+** its check waits for str_create. */
+GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
+{
+  global_State *g = G(L);
+  uint32_t h;
+  GCstr *s;
+  if (LU_UNLIKELY(len > 16)) return str_new_long(L, str, len);
+  h = str_hash_short(g->strseed, str, len);
+  for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
+    if (s->hash == h && s->len == len && str_eq_short(strdata(s), str, len)) {
+      str_resurrect(g, s);
+      return s;
+    }
+  }
+  return str_create(L, str, len, h);
 }
 
 GCstr *lu_str_newz(lua_State *L, const char *s)
