@@ -3,12 +3,16 @@
 **
 ** -- The hash ---------------------------------------------------------------
 ** A keyed hash over all bytes, 16 bytes per step. Each step folds the
-** 128-bit product of two key-masked 64-bit words into the state (high half
-** XOR low half), so the difference between two inputs after a step depends
-** on the secret seed through the carries of the multiplication: a script
-** that does not know g->strseed cannot precompute colliding strings. The
-** tail (under 16 bytes) is read with possibly overlapping loads, and a
-** final round mixes in the length.
+** 128-bit product of two 64-bit words into the state (high half XOR low
+** half). BOTH factors are masked with a secret key derived from
+** g->strseed: the first with k1, the second with k2 (the first step) or
+** the running state (later steps). A factor masked with a public constant
+** would let a script zero it (make the first 8 bytes of a block equal the
+** constant) and so give every string with that block the same hash, seed
+** or no seed; with secret masks a script that does not know g->strseed can
+** neither zero a factor nor precompute colliding strings. The tail (under
+** 16 bytes) is read with possibly overlapping loads, and a final round
+** mixes in the length.
 */
 #include "str.h"
 #include "mem.h"
@@ -41,6 +45,12 @@ static LU_AINLINE uint64_t rd32(const char *p)
   return v;
 }
 
+/* The two secret keys of a state's hash. k2 is an odd-constant multiple
+** of the seed (a bijection), so both keys are unknown to a script and not
+** a mere bit pattern of each other. */
+#define HASH_K1(seed)  ((seed) ^ HK1)
+#define HASH_K2(seed)  (((seed) * HK3) ^ HK2)
+
 /* The hash of 0..16 bytes: the bytes are gathered into two 64-bit words
 ** with at most four loads (overlapping for lengths that are not a power of
 ** two), then two keyed folds. Inlined into lu_str_new, whose lookups are
@@ -61,8 +71,8 @@ static LU_AINLINE uint32_t str_hash_short(uint64_t seed, const char *s,
   } else {
     a = b = 0;
   }
-  h = hash_fold(a ^ HK2, b ^ seed ^ HK1);
-  h = hash_fold(h ^ HK3, (uint64_t)len ^ HK1 ^ seed);
+  h = hash_fold(a ^ HASH_K1(seed), b ^ HASH_K2(seed));
+  h = hash_fold(h ^ HK3, (uint64_t)len ^ HASH_K1(seed));
   return (uint32_t)(h ^ (h >> 32));
 }
 
@@ -71,16 +81,17 @@ static LU_AINLINE uint32_t str_hash_short(uint64_t seed, const char *s,
 static LU_NOINLINE uint32_t str_hash_long(uint64_t seed, const char *s,
                                           size_t len)
 {
-  uint64_t h = seed ^ HK1;
+  uint64_t k1 = HASH_K1(seed);
+  uint64_t h = HASH_K2(seed);
   size_t left = len;
   const char *p = s;
   while (left > 16) {
-    h = hash_fold(rd64(p) ^ HK2, rd64(p + 8) ^ h);
+    h = hash_fold(rd64(p) ^ k1, rd64(p + 8) ^ h);
     p += 16;
     left -= 16;
   }
-  h = hash_fold(rd64(s + len - 16) ^ HK2, rd64(s + len - 8) ^ h);
-  h = hash_fold(h ^ HK3, (uint64_t)len ^ HK1 ^ seed);
+  h = hash_fold(rd64(s + len - 16) ^ k1, rd64(s + len - 8) ^ h);
+  h = hash_fold(h ^ HK3, (uint64_t)len ^ k1);
   return (uint32_t)(h ^ (h >> 32));
 }
 
