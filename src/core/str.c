@@ -51,29 +51,49 @@ static LU_AINLINE uint64_t rd32(const char *p)
 #define HASH_K1(seed)  ((seed) ^ HK1)
 #define HASH_K2(seed)  (((seed) * HK3) ^ HK2)
 
-/* The hash of 0..16 bytes: the bytes are gathered into two 64-bit words
-** with at most four loads (overlapping for lengths that are not a power of
-** two), then two keyed folds. Inlined into lu_str_new, whose lookups are
-** mostly of short strings (keys, string.sub results). */
+/* Short strings (0..16 bytes) fall in three length classes, each read
+** with a fixed pattern of possibly overlapping loads that covers every
+** byte: class 0 (0..3 bytes) three single bytes, class 1 (4..7) two 4-byte
+** loads, class 2 (8..16) four 4-byte loads. lu_str_new instantiates its
+** lookup once per class, so neither the gathering nor the byte compare
+** re-dispatches on the length. */
+static LU_AINLINE int str_class(size_t len)
+{
+  return len >= 8 ? 2 : len >= 4 ? 1 : 0;
+}
+
+/* Gather the len bytes at s (of class cls) into the words a and b. */
+static LU_AINLINE void str_gather(const char *s, size_t len, int cls,
+                                  uint64_t *a, uint64_t *b)
+{
+  if (cls > 0) {
+    size_t q = cls == 2 ? 4 : 0;
+    *a = (rd32(s) << 32) | rd32(s + q);
+    *b = (rd32(s + len - 4) << 32) | rd32(s + len - 4 - q);
+  } else if (len > 0) {
+    *a = ((uint64_t)(uint8_t)s[0] << 16) |
+         ((uint64_t)(uint8_t)s[len >> 1] << 8) | (uint8_t)s[len - 1];
+    *b = 0;
+  } else {
+    *a = *b = 0;
+  }
+}
+
+/* The hash of a short string from its gathered words: two keyed folds. */
+static LU_AINLINE uint32_t str_mix_short(uint64_t seed, uint64_t a,
+                                         uint64_t b, size_t len)
+{
+  uint64_t h = hash_fold(a ^ HASH_K1(seed), b ^ HASH_K2(seed));
+  h = hash_fold(h ^ HK3, (uint64_t)len ^ HASH_K1(seed));
+  return (uint32_t)(h ^ (h >> 32));
+}
+
 static LU_AINLINE uint32_t str_hash_short(uint64_t seed, const char *s,
                                           size_t len)
 {
-  uint64_t a, b, h;
-  if (len >= 4) {
-    /* Two (possibly overlapping) 4..8-byte reads cover 4..16 bytes. */
-    size_t q = (len >> 3) << 2;
-    a = (rd32(s) << 32) | rd32(s + q);
-    b = (rd32(s + len - 4) << 32) | rd32(s + len - 4 - q);
-  } else if (len > 0) {
-    a = ((uint64_t)(uint8_t)s[0] << 16) |
-        ((uint64_t)(uint8_t)s[len >> 1] << 8) | (uint8_t)s[len - 1];
-    b = 0;
-  } else {
-    a = b = 0;
-  }
-  h = hash_fold(a ^ HASH_K1(seed), b ^ HASH_K2(seed));
-  h = hash_fold(h ^ HK3, (uint64_t)len ^ HASH_K1(seed));
-  return (uint32_t)(h ^ (h >> 32));
+  uint64_t a, b;
+  str_gather(s, len, str_class(len), &a, &b);
+  return str_mix_short(seed, a, b, len);
 }
 
 /* The hash of more than 16 bytes: one fold per 16 bytes, then the last 16
@@ -146,20 +166,39 @@ static LU_AINLINE void str_resurrect(global_State *g, GCstr *s)
   if (isdead(g, o)) flipwhite(o);
 }
 
-/* Do the len (at most 16) bytes at a and b agree? A few possibly
-** overlapping loads instead of a call to memcmp. */
-static LU_AINLINE int str_eq_short(const char *a, const char *b, size_t len)
+/* Do the len bytes (of class cls) at x and y agree? The loads of
+** str_gather, without a call to memcmp. */
+static LU_AINLINE int str_eq_short(const char *x, const char *y, size_t len,
+                                   int cls)
 {
-  if (len >= 8)
-    return ((rd64(a) ^ rd64(b)) |
-            (rd64(a + len - 8) ^ rd64(b + len - 8))) == 0;
-  if (len >= 4)
-    return ((rd32(a) ^ rd32(b)) |
-            (rd32(a + len - 4) ^ rd32(b + len - 4))) == 0;
+  if (cls == 2)
+    return ((rd64(x) ^ rd64(y)) |
+            (rd64(x + len - 8) ^ rd64(y + len - 8))) == 0;
+  if (cls == 1)
+    return ((rd32(x) ^ rd32(y)) |
+            (rd32(x + len - 4) ^ rd32(y + len - 4))) == 0;
   if (len > 0)
-    return a[0] == b[0] && a[len >> 1] == b[len >> 1] &&
-           a[len - 1] == b[len - 1];
+    return x[0] == y[0] && x[len >> 1] == y[len >> 1] &&
+           x[len - 1] == y[len - 1];
   return 1;
+}
+
+/* A string's hash and length as one word, to test both with one compare
+** in the chain walk (the two fields are adjacent, see the assert). */
+_Static_assert(offsetof(GCstr, len) == offsetof(GCstr, hash) + 4,
+               "GCstr: len follows hash");
+static LU_AINLINE uint64_t str_hashlen_key(uint32_t h, size_t len)
+{
+  if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+    return (uint64_t)h | ((uint64_t)len << 32);
+  return ((uint64_t)h << 32) | (uint64_t)len;
+}
+
+static LU_AINLINE uint64_t str_hashlen(const GCstr *s)
+{
+  uint64_t v;
+  memcpy(&v, &s->hash, 8);
+  return v;
 }
 
 /* Create and link the string s[0..len-1] of hash h, known to be absent.
@@ -206,26 +245,57 @@ static LU_NOINLINE GCstr *str_new_long(lua_State *L, const char *str,
   return str_create(L, str, len, h);
 }
 
-/* Look the string up in the table; create it if absent. The short case
-** (the common one: keys, string.sub and string.char results) is a leaf
-** apart from the tail calls, so it needs no callee-saved registers. The
-** empty string needs no special case: it is interned (and fixed) when the
-** state is created. A length over LU_MAX_STR cannot be in the table, so
-** its check waits for str_create. */
-GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
+/* The lookup of lu_str_new for a short string of class cls (a constant
+** in each instantiation). */
+static LU_AINLINE GCstr *str_new_short(lua_State *L, const char *str,
+                                       size_t len, int cls)
 {
   global_State *g = G(L);
+  uint64_t a, b, key;
   uint32_t h;
   GCstr *s;
-  if (LU_UNLIKELY(len > 16)) return str_new_long(L, str, len);
-  h = str_hash_short(g->strseed, str, len);
+  str_gather(str, len, cls, &a, &b);
+  h = str_mix_short(g->strseed, a, b, len);
+  key = str_hashlen_key(h, len);
   for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
-    if (s->hash == h && s->len == len && str_eq_short(strdata(s), str, len)) {
+    if (str_hashlen(s) == key && str_eq_short(strdata(s), str, len, cls)) {
       str_resurrect(g, s);
       return s;
     }
   }
   return str_create(L, str, len, h);
+}
+
+/* Look the string up in the table; create it if absent. Each short class
+** (the common cases: keys, string.sub and string.char results) has its own
+** small function, a leaf apart from the tail call that creates a string,
+** so it needs (almost) no callee-saved registers. The empty string needs no special case: it is
+** interned (and fixed) when the state is created. A length over
+** LU_MAX_STR cannot be in the table, so its check waits for str_create. */
+static LU_NOINLINE GCstr *str_new_class0(lua_State *L, const char *str,
+                                         size_t len)
+{
+  return str_new_short(L, str, len, 0);
+}
+
+static LU_NOINLINE GCstr *str_new_class1(lua_State *L, const char *str,
+                                         size_t len)
+{
+  return str_new_short(L, str, len, 1);
+}
+
+static LU_NOINLINE GCstr *str_new_class2(lua_State *L, const char *str,
+                                         size_t len)
+{
+  return str_new_short(L, str, len, 2);
+}
+
+GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
+{
+  if (len < 4) return str_new_class0(L, str, len);
+  if (len < 8) return str_new_class1(L, str, len);
+  if (len <= 16) return str_new_class2(L, str, len);
+  return str_new_long(L, str, len);
 }
 
 GCstr *lu_str_newz(lua_State *L, const char *s)
