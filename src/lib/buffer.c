@@ -34,7 +34,9 @@
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
 #include "lib_string.h"
+#ifndef LU_STRING_STANDALONE
 #include "lib.h"
+#endif
 
 #define BUF_MT_NAME     "lunar.string.buffer"
 #define BUF_MAXSIZE     ((size_t)0x7fffff00)
@@ -845,11 +847,15 @@ static const luaL_Reg bufmod_funcs[] = {
 ** builtin ids under library token lib ("buffer_method" or "buffer"). */
 static void buf_markff(lua_State *L, const char *lib, const luaL_Reg *l)
 {
+#ifndef LU_STRING_STANDALONE
   for (; l->name != NULL; l++) {
     lua_getfield(L, -1, l->name);
     lu_lib_markff(L, lib, l->name);
     lua_pop(L, 1);
   }
+#else
+  (void)L; (void)lib; (void)l;
+#endif
 }
 
 LUALIB_API int luaopen_string_buffer(lua_State *L)

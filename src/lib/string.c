@@ -51,6 +51,7 @@
 ** the library is differential-tested against LuaJIT's own. */
 #ifndef LU_STRING_STANDALONE
 #include "lib.h"
+#include "../core/strfmt.h"
 #endif
 
 #define uchar(c)  ((unsigned char)(c))
@@ -384,7 +385,7 @@ static int str_dump(lua_State *L)
   /* lua_topointer of a function is its GCfunc. */
   status = lu_bcwrite(L, funcproto((GCfunc *)lua_topointer(L, 1)),
                       dump_writer, NULL, strip);
-  if (status == LUA_ERRMEM) lu_err_mem(L);
+  if (status == LUA_ERRMEM) str_errmem(L);
   if (status) return luaL_error(L, "unable to dump given function");
   lua_pushlightuserdata(L, &dump_key);
   lua_rawget(L, LUA_REGISTRYINDEX);
@@ -1397,6 +1398,29 @@ static int fmt_fixed(StrBuf *sb, unsigned flags, int width, int prec,
 #endif
 }
 
+/* Fast path of %e %E %g %G (without '#') for finite nonzero v: the body
+** from lu_strfmt_fp, then sign and padding as printf does. Returns 0
+** (nothing written) when lu_strfmt_fp cannot decide or conv is %a. */
+static int fmt_gefast(StrBuf *sb, unsigned flags, int width, int prec,
+                      int conv, double v)
+{
+#ifndef LU_STRING_STANDALONE
+  char body[40], pre[1];
+  size_t n, npre = 0;
+  if ((flags & FF_ALT) || (conv | 0x20) == 'a') return 0;
+  n = lu_strfmt_fp(body, fabs(v), conv, prec);
+  if (n == 0) return 0;
+  if (v < 0) pre[npre++] = '-';
+  else if (flags & FF_PLUS) pre[npre++] = '+';
+  else if (flags & FF_SPACE) pre[npre++] = ' ';
+  fmt_emit(sb, flags, width, pre, npre, 0, body, n);
+  return 1;
+#else
+  (void)sb; (void)flags; (void)width; (void)prec; (void)conv; (void)v;
+  return 0;
+#endif
+}
+
 /* %e %E %f %g %G %a %A of v, with LuaJIT's spelling of NaN, its rounding
 ** of exact ties, "%#g" and normalised subnormals for %a. */
 static void fmt_float(StrBuf *sb, char *form, int conv, double v, int width,
@@ -1556,6 +1580,7 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
       double v = luaL_checknumber(L, arg);
       char form[32];
       if (conv == 'f' && fmt_fixed(&sb, flags, width, prec, v)) break;
+      if (conv != 'f' && fmt_gefast(&sb, flags, width, prec, conv, v)) break;
       fmt_form(form, flags, width, prec);
       fmt_float(&sb, form, conv, v, width, prec);
       break;
