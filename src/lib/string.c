@@ -615,12 +615,37 @@ static const char *match_balance(MatchState *ms, const char *s, const char *p)
   return NULL;
 }
 
+/* The byte that must come next when the pattern continues at rest with
+** a literal (not special, without a '*', '?' or '-' that would let it
+** match nothing), possibly after some ')' closing open captures (they
+** consume nothing); -1 otherwise. A ')' counts only while there is an
+** unfinished capture for it, so a stray ')' still reaches match() and
+** raises its error. */
+static int expand_literal(MatchState *ms, const char *rest)
+{
+  int open = 0, l;
+  for (l = 0; l < ms->level; l++)
+    if (ms->capture[l].len == CAP_UNFINISHED) open++;
+  while (rest < ms->p_end && *rest == ')' && open > 0) {
+    rest++;
+    open--;
+  }
+  if (rest >= ms->p_end || *rest == '\0' || *rest == ')' ||
+      strchr(SPECIALS, *rest) != NULL)
+    return -1;
+  if (rest + 1 < ms->p_end &&
+      (rest[1] == '*' || rest[1] == '?' || rest[1] == '-'))
+    return -1;
+  return uchar(*rest);
+}
+
 static const char *max_expand(MatchState *ms, const char *s, const char *p,
                               const char *ep)
 {
   ptrdiff_t i = 0;
   const char *rest = ep + 1;
   ptrdiff_t n = ms->src_end - s;
+  int c;
   /* Longest run of matching bytes; the common item kinds get their own
   ** loops. */
   if (*p == '.') {
@@ -638,11 +663,9 @@ static const char *max_expand(MatchState *ms, const char *s, const char *p,
     while (i < n && s[i] == *p) i++;
   }
   if (rest == ms->p_end) return s + i;  /* Nothing follows: take all. */
-  if (*rest && *rest != ')' && !strchr(SPECIALS, *rest) &&
-      (rest + 1 == ms->p_end ||
-       (rest[1] != '*' && rest[1] != '?' && rest[1] != '-'))) {
+  c = expand_literal(ms, rest);
+  if (c >= 0) {
     /* A literal follows: only try the ends where it comes next. */
-    int c = uchar(*rest);
     for (; i >= 0; i--) {
       if (s + i < ms->src_end && uchar(s[i]) == c) {
         const char *res = match(ms, s + i, rest);
