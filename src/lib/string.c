@@ -53,6 +53,8 @@
 #ifndef LU_STRING_STANDALONE
 #include "lib.h"
 #include "../core/strfmt.h"
+#include "../core/str.h"
+#include "../core/gc.h"
 #endif
 
 #define uchar(c)  ((unsigned char)(c))
@@ -231,9 +233,23 @@ static void sb_addtop(StrBuf *sb)
 /* Replace the backing userdata by the result string. */
 static void sb_result(StrBuf *sb)
 {
+#ifndef LU_STRING_STANDALONE
+  /* What the three API calls below do, straight on the frame: the GC
+  ** step runs while the backing userdata is still anchored in its slot,
+  ** then the string replaces it and becomes the top. */
+  lua_State *L = sb->L;
+  TValue *slot;
+  GCstr *s;
+  lu_gc_check(L);
+  s = lu_str_new(L, sb->b, sb->n);
+  slot = L->base + (sb->slot - 1);  /* After anything that may move it. */
+  setstrV(L, slot, s);
+  L->top = slot + 1;
+#else
   lua_pushlstring(sb->L, sb->b, sb->n);
   lua_replace(sb->L, sb->slot);
   lua_settop(sb->L, sb->slot);
+#endif
 }
 
 /* -- Simple functions ---------------------------------------------------- */
