@@ -59,16 +59,11 @@ char *lu_buf_more(SBuf *sb, size_t sz)
   return sb->w;
 }
 
-void lu_buf_putmem(SBuf *sb, const void *p, size_t len)
+void lu_buf_putmem_grow(SBuf *sb, const void *p, size_t len)
 {
   char *w = lu_buf_more(sb, len);
   if (len) memcpy(w, p, len);
   sb->w = w + len;
-}
-
-void lu_buf_putstr(SBuf *sb, GCstr *s)
-{
-  lu_buf_putmem(sb, strdata(s), s->len);
 }
 
 void lu_buf_putz(SBuf *sb, const char *s)

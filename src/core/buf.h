@@ -25,8 +25,53 @@ LU_FUNC void lu_buf_init(lua_State *L, SBuf *sb);
 LU_FUNC char *lu_buf_more(SBuf *sb, size_t sz);
 /* Make the total size at least sz (contents kept); returns b. */
 LU_FUNC char *lu_buf_need(SBuf *sb, size_t sz);
-LU_FUNC void lu_buf_putmem(SBuf *sb, const void *p, size_t len);
-LU_FUNC void lu_buf_putstr(SBuf *sb, GCstr *s);
+/* lu_buf_putmem when [w, e) has less than len bytes: grow, then copy. */
+LU_FUNC void lu_buf_putmem_grow(SBuf *sb, const void *p, size_t len);
+
+/* Copy len bytes from p to w. Up to 16 bytes (table.concat's and the CAT
+** instruction's usual pieces) take at most four possibly overlapping
+** loads and stores that stay inside both ranges, instead of a call. */
+static LU_AINLINE void lu_buf_copy(char *w, const char *p, size_t len)
+{
+  if (len > 16) {
+    memcpy(w, p, len);
+  } else if (len >= 8) {
+    uint64_t a, b;
+    memcpy(&a, p, 8);
+    memcpy(&b, p + len - 8, 8);
+    memcpy(w, &a, 8);
+    memcpy(w + len - 8, &b, 8);
+  } else if (len >= 4) {
+    uint32_t a, b;
+    memcpy(&a, p, 4);
+    memcpy(&b, p + len - 4, 4);
+    memcpy(w, &a, 4);
+    memcpy(w + len - 4, &b, 4);
+  } else if (len > 0) {
+    char a = p[0], m = p[len >> 1], z = p[len - 1];
+    w[0] = a;
+    w[len >> 1] = m;
+    w[len - 1] = z;
+  }
+}
+
+/* Append len bytes from p. */
+static LU_AINLINE void lu_buf_putmem(SBuf *sb, const void *p, size_t len)
+{
+  char *w = sb->w;
+  if (LU_LIKELY(len <= (size_t)(sb->e - w))) {
+    lu_buf_copy(w, (const char *)p, len);
+    sb->w = w + len;
+  } else {
+    lu_buf_putmem_grow(sb, p, len);
+  }
+}
+
+static LU_AINLINE void lu_buf_putstr(SBuf *sb, GCstr *s)
+{
+  lu_buf_putmem(sb, strdata(s), s->len);
+}
+
 LU_FUNC void lu_buf_putchar(SBuf *sb, int c);
 LU_FUNC void lu_buf_putnum(SBuf *sb, double n);
 LU_FUNC void lu_buf_putz(SBuf *sb, const char *s);

@@ -18,7 +18,7 @@
 #include "obj.h"
 #include "../parse/bc.h"
 
-#define LU_MAX_FF      192           /* Room for fast function ids. */
+#define LU_MAX_FF      224           /* Room for fast function ids. */
 #define HOTCOUNT_SIZE  64
 #define GG_LEN_DDISP   (BC__MAX + LU_MAX_FF)
 #define GG_LEN_SDISP   BC_FUNCF

@@ -3,12 +3,16 @@
 **
 ** -- The hash ---------------------------------------------------------------
 ** A keyed hash over all bytes, 16 bytes per step. Each step folds the
-** 128-bit product of two key-masked 64-bit words into the state (high half
-** XOR low half), so the difference between two inputs after a step depends
-** on the secret seed through the carries of the multiplication: a script
-** that does not know g->strseed cannot precompute colliding strings. The
-** tail (under 16 bytes) is read with possibly overlapping loads, and a
-** final round mixes in the length.
+** 128-bit product of two 64-bit words into the state (high half XOR low
+** half). BOTH factors are masked with a secret key derived from
+** g->strseed: the first with k1, the second with k2 (the first step) or
+** the running state (later steps). A factor masked with a public constant
+** would let a script zero it (make the first 8 bytes of a block equal the
+** constant) and so give every string with that block the same hash, seed
+** or no seed; with secret masks a script that does not know g->strseed can
+** neither zero a factor nor precompute colliding strings. The tail (under
+** 16 bytes) is read with possibly overlapping loads, and a final round
+** mixes in the length.
 */
 #include "str.h"
 #include "mem.h"
@@ -41,37 +45,79 @@ static LU_AINLINE uint64_t rd32(const char *p)
   return v;
 }
 
+/* The two secret keys of a state's hash. k2 is an odd-constant multiple
+** of the seed (a bijection), so both keys are unknown to a script and not
+** a mere bit pattern of each other. */
+#define HASH_K1(seed)  ((seed) ^ HK1)
+#define HASH_K2(seed)  (((seed) * HK3) ^ HK2)
+
+/* Short strings (0..16 bytes) fall in three length classes, each read
+** with a fixed pattern of possibly overlapping loads that covers every
+** byte: class 0 (0..3 bytes) three single bytes, class 1 (4..7) two 4-byte
+** loads, class 2 (8..16) four 4-byte loads. lu_str_new instantiates its
+** lookup once per class, so neither the gathering nor the byte compare
+** re-dispatches on the length. */
+static LU_AINLINE int str_class(size_t len)
+{
+  return len >= 8 ? 2 : len >= 4 ? 1 : 0;
+}
+
+/* Gather the len bytes at s (of class cls) into the words a and b. */
+static LU_AINLINE void str_gather(const char *s, size_t len, int cls,
+                                  uint64_t *a, uint64_t *b)
+{
+  if (cls > 0) {
+    size_t q = cls == 2 ? 4 : 0;
+    *a = (rd32(s) << 32) | rd32(s + q);
+    *b = (rd32(s + len - 4) << 32) | rd32(s + len - 4 - q);
+  } else if (len > 0) {
+    *a = ((uint64_t)(uint8_t)s[0] << 16) |
+         ((uint64_t)(uint8_t)s[len >> 1] << 8) | (uint8_t)s[len - 1];
+    *b = 0;
+  } else {
+    *a = *b = 0;
+  }
+}
+
+/* The hash of a short string from its gathered words: two keyed folds. */
+static LU_AINLINE uint32_t str_mix_short(uint64_t seed, uint64_t a,
+                                         uint64_t b, size_t len)
+{
+  uint64_t h = hash_fold(a ^ HASH_K1(seed), b ^ HASH_K2(seed));
+  h = hash_fold(h ^ HK3, (uint64_t)len ^ HASH_K1(seed));
+  return (uint32_t)(h ^ (h >> 32));
+}
+
+static LU_AINLINE uint32_t str_hash_short(uint64_t seed, const char *s,
+                                          size_t len)
+{
+  uint64_t a, b;
+  str_gather(s, len, str_class(len), &a, &b);
+  return str_mix_short(seed, a, b, len);
+}
+
+/* The hash of more than 16 bytes: one fold per 16 bytes, then the last 16
+** bytes (overlapping the previous step) and the length, as above. */
+static LU_NOINLINE uint32_t str_hash_long(uint64_t seed, const char *s,
+                                          size_t len)
+{
+  uint64_t k1 = HASH_K1(seed);
+  uint64_t h = HASH_K2(seed);
+  size_t left = len;
+  const char *p = s;
+  while (left > 16) {
+    h = hash_fold(rd64(p) ^ k1, rd64(p + 8) ^ h);
+    p += 16;
+    left -= 16;
+  }
+  h = hash_fold(rd64(s + len - 16) ^ k1, rd64(s + len - 8) ^ h);
+  h = hash_fold(h ^ HK3, (uint64_t)len ^ k1);
+  return (uint32_t)(h ^ (h >> 32));
+}
+
 uint32_t lu_str_hash(uint64_t seed, const char *s, size_t len)
 {
-  uint64_t h = seed ^ HK1;
-  uint64_t a, b;
-  if (len <= 16) {
-    if (len >= 4) {
-      /* Two (possibly overlapping) 4..8-byte reads cover 4..16 bytes. */
-      size_t q = (len >> 3) << 2;
-      a = (rd32(s) << 32) | rd32(s + q);
-      b = (rd32(s + len - 4) << 32) | rd32(s + len - 4 - q);
-    } else if (len > 0) {
-      a = ((uint64_t)(uint8_t)s[0] << 16) |
-          ((uint64_t)(uint8_t)s[len >> 1] << 8) | (uint8_t)s[len - 1];
-      b = 0;
-    } else {
-      a = b = 0;
-    }
-  } else {
-    size_t left = len;
-    const char *p = s;
-    while (left > 16) {
-      h = hash_fold(rd64(p) ^ HK2, rd64(p + 8) ^ h);
-      p += 16;
-      left -= 16;
-    }
-    a = rd64(s + len - 16);
-    b = rd64(s + len - 8);
-  }
-  h = hash_fold(a ^ HK2, b ^ h);
-  h = hash_fold(h ^ HK3, (uint64_t)len ^ HK1 ^ seed);
-  return (uint32_t)(h ^ (h >> 32));
+  return len <= 16 ? str_hash_short(seed, s, len) : str_hash_long(seed, s, len);
 }
 
 /* -- The string table ------------------------------------------------------ */
@@ -120,39 +166,50 @@ static LU_AINLINE void str_resurrect(global_State *g, GCstr *s)
   if (isdead(g, o)) flipwhite(o);
 }
 
-/* Do the len bytes at a and b agree? Short strings (the common keys) are
-** compared with a few possibly overlapping loads instead of memcmp. */
-static LU_AINLINE int str_eq(const char *a, const char *b, size_t len)
+/* Do the len bytes (of class cls) at x and y agree? The loads of
+** str_gather, without a call to memcmp. */
+static LU_AINLINE int str_eq_short(const char *x, const char *y, size_t len,
+                                   int cls)
 {
-  if (len <= 16) {
-    if (len >= 8)
-      return ((rd64(a) ^ rd64(b)) |
-              (rd64(a + len - 8) ^ rd64(b + len - 8))) == 0;
-    if (len >= 4)
-      return ((rd32(a) ^ rd32(b)) |
-              (rd32(a + len - 4) ^ rd32(b + len - 4))) == 0;
-    if (len > 0)
-      return a[0] == b[0] && a[len >> 1] == b[len >> 1] &&
-             a[len - 1] == b[len - 1];
-    return 1;
-  }
-  return memcmp(a, b, len) == 0;
+  if (cls == 2)
+    return ((rd64(x) ^ rd64(y)) |
+            (rd64(x + len - 8) ^ rd64(y + len - 8))) == 0;
+  if (cls == 1)
+    return ((rd32(x) ^ rd32(y)) |
+            (rd32(x + len - 4) ^ rd32(y + len - 4))) == 0;
+  if (len > 0)
+    return x[0] == y[0] && x[len >> 1] == y[len >> 1] &&
+           x[len - 1] == y[len - 1];
+  return 1;
 }
 
-GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
+/* A string's hash and length as one word, to test both with one compare
+** in the chain walk (the two fields are adjacent, see the assert). */
+_Static_assert(offsetof(GCstr, len) == offsetof(GCstr, hash) + 4,
+               "GCstr: len follows hash");
+static LU_AINLINE uint64_t str_hashlen_key(uint32_t h, size_t len)
+{
+  if (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__)
+    return (uint64_t)h | ((uint64_t)len << 32);
+  return ((uint64_t)h << 32) | (uint64_t)len;
+}
+
+static LU_AINLINE uint64_t str_hashlen(const GCstr *s)
+{
+  uint64_t v;
+  memcpy(&v, &s->hash, 8);
+  return v;
+}
+
+/* Create and link the string s[0..len-1] of hash h, known to be absent.
+** Kept out of line so that the lookup in lu_str_new stays small. */
+static LU_NOINLINE GCstr *str_create(lua_State *L, const char *str, size_t len,
+                                     uint32_t h)
 {
   global_State *g = G(L);
-  uint32_t h;
   GCstr *s;
-  if (len == 0 && g->strempty) return g->strempty;
+  GCstr **anchor;
   if (LU_UNLIKELY(len > LU_MAX_STR)) lu_err_msg(L, LU_ERR_STROV);
-  h = lu_str_hash(g->strseed, str, len);
-  for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
-    if (s->hash == h && s->len == len && str_eq(strdata(s), str, len)) {
-      str_resurrect(g, s);
-      return s;
-    }
-  }
   s = (GCstr *)lu_mem_new(L, lu_str_size(len));
   s->marked = lu_mem_curwhite(g);
   s->gct = LU_GCT_STR;
@@ -163,14 +220,82 @@ GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
   s->len = (MSize)len;
   memcpy(strdatawr(s), str, len);
   strdatawr(s)[len] = '\0';
-  {
-    GCstr **anchor = &g->strhash[h & g->strmask];
-    s->nextgc = (GCobj *)*anchor;
-    *anchor = s;
-  }
+  anchor = &g->strhash[h & g->strmask];
+  s->nextgc = (GCobj *)*anchor;
+  *anchor = s;
   if (++g->strnum > g->strmask)
     lu_str_resize(L, (g->strmask << 1) | 1);
   return s;
+}
+
+/* lu_str_new for more than 16 bytes: hash all of them, compare with
+** memcmp. */
+static LU_NOINLINE GCstr *str_new_long(lua_State *L, const char *str,
+                                       size_t len)
+{
+  global_State *g = G(L);
+  uint32_t h = str_hash_long(g->strseed, str, len);
+  GCstr *s;
+  for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
+    if (s->hash == h && s->len == len && memcmp(strdata(s), str, len) == 0) {
+      str_resurrect(g, s);
+      return s;
+    }
+  }
+  return str_create(L, str, len, h);
+}
+
+/* The lookup of lu_str_new for a short string of class cls (a constant
+** in each instantiation). */
+static LU_AINLINE GCstr *str_new_short(lua_State *L, const char *str,
+                                       size_t len, int cls)
+{
+  global_State *g = G(L);
+  uint64_t a, b, key;
+  uint32_t h;
+  GCstr *s;
+  str_gather(str, len, cls, &a, &b);
+  h = str_mix_short(g->strseed, a, b, len);
+  key = str_hashlen_key(h, len);
+  for (s = g->strhash[h & g->strmask]; s; s = (GCstr *)s->nextgc) {
+    if (str_hashlen(s) == key && str_eq_short(strdata(s), str, len, cls)) {
+      str_resurrect(g, s);
+      return s;
+    }
+  }
+  return str_create(L, str, len, h);
+}
+
+/* Look the string up in the table; create it if absent. Each short class
+** (the common cases: keys, string.sub and string.char results) has its own
+** small function, a leaf apart from the tail call that creates a string,
+** so it needs (almost) no callee-saved registers. The empty string needs no special case: it is
+** interned (and fixed) when the state is created. A length over
+** LU_MAX_STR cannot be in the table, so its check waits for str_create. */
+static LU_NOINLINE GCstr *str_new_class0(lua_State *L, const char *str,
+                                         size_t len)
+{
+  return str_new_short(L, str, len, 0);
+}
+
+static LU_NOINLINE GCstr *str_new_class1(lua_State *L, const char *str,
+                                         size_t len)
+{
+  return str_new_short(L, str, len, 1);
+}
+
+static LU_NOINLINE GCstr *str_new_class2(lua_State *L, const char *str,
+                                         size_t len)
+{
+  return str_new_short(L, str, len, 2);
+}
+
+GCstr *lu_str_new(lua_State *L, const char *str, size_t len)
+{
+  if (len < 4) return str_new_class0(L, str, len);
+  if (len < 8) return str_new_class1(L, str, len);
+  if (len <= 16) return str_new_class2(L, str, len);
+  return str_new_long(L, str, len);
 }
 
 GCstr *lu_str_newz(lua_State *L, const char *s)

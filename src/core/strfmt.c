@@ -133,14 +133,16 @@ static size_t fmt_short(char *buf, double n, double a)
   return 0;
 }
 
-/* General fast path: the 14 significant digits from one long double
-** multiplication. With a 64-bit significand, y = a * 10^(13-e) (powers of
-** ten up to 10^27 are exact) is off by less than 4e-6 from the true
-** product, so rounding y to an integer gives the digits "%.14g" prints,
-** unless y lies within 1e-5 of a midpoint: then (and for exponents out of
-** the table's range, or without a long double wider than double) return 0
-** and let the exact path decide. The digits are laid out in "%g" style. */
-static size_t fmt_g14(char *buf, double n, double a)
+/* The nd (1..14) significant digits of a (finite, > 0) rounded to
+** nearest, from one long double multiplication. With a 64-bit
+** significand, y = a * 10^(nd-1-e) (powers of ten up to 10^27 are exact)
+** is off by less than 4e-6 from the true product (y < 10^14), so rounding
+** y to an integer gives the digits printf prints, unless y lies within
+** 1e-5 of a midpoint: then (and for exponents out of the table's range, or
+** without a long double wider than double) return 0 and let the exact
+** path decide. On success *D has exactly nd digits and *e10 is the
+** decimal exponent of the first one. */
+static int fmt_sigdigits(double a, int nd, uint64_t *D, int *e10)
 {
 #if LDBL_MANT_DIG >= 64
   static const long double p10[28] = {
@@ -148,73 +150,132 @@ static size_t fmt_g14(char *buf, double n, double a)
     1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
     1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L
   };
-  char dg[14];
-  uint64_t D = 0;
   int e = (int)floor(log10(a));
-  int tries, nd, i;
-  char *w = buf;
+  int tries;
   for (tries = 0; tries < 3; tries++) {
-    int p = 13 - e;
+    int p = nd - 1 - e;
     long double y, fl;
+    uint64_t d;
     if (p > 27 || p < -27) return 0;
     y = p >= 0 ? (long double)a * p10[p] : (long double)a / p10[-p];
-    if (y >= 1e14L) { e++; continue; }
-    if (y < 1e13L) { e--; continue; }
+    if (y >= p10[nd]) { e++; continue; }
+    if (y < p10[nd - 1]) { e--; continue; }
     fl = floorl(y);
     if (y - fl > 0.5L - 1e-5L && y - fl < 0.5L + 1e-5L) return 0;
-    D = (uint64_t)(y - fl >= 0.5L ? fl + 1 : fl);
-    if (D >= 100000000000000ull) {  /* Rounded up to 10^14. */
-      D /= 10;
+    d = (uint64_t)(y - fl >= 0.5L ? fl + 1 : fl);
+    if ((long double)d >= p10[nd]) {  /* Rounded up to 10^nd. */
+      d /= 10;
       e++;
     }
-    break;
+    *D = d;
+    *e10 = e;
+    return 1;
   }
-  if (tries == 3) return 0;
-  for (i = 13; i >= 0; i--) {
+  return 0;
+#else
+  (void)a; (void)nd; (void)D; (void)e10;
+  return 0;
+#endif
+}
+
+/* Write the exponent part of %e/%g: the letter, the sign and at least two
+** digits. Returns the end. */
+static char *fmt_exp10(char *w, int e, int expch)
+{
+  int x = e < 0 ? -e : e;
+  *w++ = (char)expch;
+  *w++ = e < 0 ? '-' : '+';
+  if (x >= 100) *w++ = (char)('0' + x / 100);
+  *w++ = (char)('0' + x / 10 % 10);
+  *w++ = (char)('0' + x % 10);
+  return w;
+}
+
+/* Lay out the nd digits of D (first digit's exponent e) as "%.<nd>g"
+** without '#' does: exponent form when e < -4 or e >= nd, else plain;
+** trailing zeros of the fraction removed. Returns the end. */
+static char *fmt_glayout(char *w, uint64_t D, int nd, int e, int expch)
+{
+  char dg[14];
+  int i, nz;
+  for (i = nd - 1; i >= 0; i--) {
     dg[i] = (char)('0' + D % 10);
     D /= 10;
   }
-  for (nd = 14; nd > 1 && dg[nd - 1] == '0'; nd--) {}
-  if (n < 0) *w++ = '-';
-  if (e < -4 || e >= 14) {
+  for (nz = nd; nz > 1 && dg[nz - 1] == '0'; nz--) {}
+  if (e < -4 || e >= nd) {
     /* d.ddde+XX */
     *w++ = dg[0];
-    if (nd > 1) {
+    if (nz > 1) {
       *w++ = '.';
-      memcpy(w, dg + 1, (size_t)nd - 1);
-      w += nd - 1;
+      memcpy(w, dg + 1, (size_t)nz - 1);
+      w += nz - 1;
     }
-    *w++ = 'e';
-    *w++ = e < 0 ? '-' : '+';
-    {
-      int x = e < 0 ? -e : e;
-      if (x >= 100) *w++ = (char)('0' + x / 100);
-      *w++ = (char)('0' + x / 10 % 10);
-      *w++ = (char)('0' + x % 10);
-    }
+    w = fmt_exp10(w, e, expch);
   } else if (e >= 0) {
-    /* ddd.ddd */
+    /* ddd.ddd (e + 1 <= nd integer digits, all in dg) */
     int ni = e + 1;
     memcpy(w, dg, (size_t)ni);
     w += ni;
-    if (nd > ni) {
+    if (nz > ni) {
       *w++ = '.';
-      memcpy(w, dg + ni, (size_t)(nd - ni));
-      w += nd - ni;
+      memcpy(w, dg + ni, (size_t)(nz - ni));
+      w += nz - ni;
     }
   } else {
     /* 0.000ddd */
     *w++ = '0';
     *w++ = '.';
     for (i = 0; i < -e - 1; i++) *w++ = '0';
-    memcpy(w, dg, (size_t)nd);
-    w += nd;
+    memcpy(w, dg, (size_t)nz);
+    w += nz;
   }
+  return w;
+}
+
+/* "%.14g" of n (a = |n| > 0, finite) when fmt_sigdigits decides it. */
+static size_t fmt_g14(char *buf, double n, double a)
+{
+  uint64_t D;
+  int e;
+  char *w = buf;
+  if (!fmt_sigdigits(a, 14, &D, &e)) return 0;
+  if (n < 0) *w++ = '-';
+  w = fmt_glayout(w, D, 14, e, 'e');
   return (size_t)(w - buf);
-#else
-  (void)buf; (void)n; (void)a;
+}
+
+size_t lu_strfmt_fp(char *buf, double a, int conv, int prec)
+{
+  uint64_t D;
+  int e, nd, i;
+  char *w = buf;
+  int lc = conv | 0x20;
+  if (!(a > 0 && a < __builtin_inf())) return 0;
+  if (lc == 'g') {
+    nd = prec < 0 ? 6 : prec == 0 ? 1 : prec;
+    if (nd > 14 || !fmt_sigdigits(a, nd, &D, &e)) return 0;
+    w = fmt_glayout(w, D, nd, e, conv == 'G' ? 'E' : 'e');
+    return (size_t)(w - buf);
+  }
+  if (lc == 'e') {
+    char dg[14];
+    nd = (prec < 0 ? 6 : prec) + 1;
+    if (nd > 14 || !fmt_sigdigits(a, nd, &D, &e)) return 0;
+    for (i = nd - 1; i >= 0; i--) {
+      dg[i] = (char)('0' + D % 10);
+      D /= 10;
+    }
+    *w++ = dg[0];
+    if (nd > 1) {
+      *w++ = '.';
+      memcpy(w, dg + 1, (size_t)nd - 1);
+      w += nd - 1;
+    }
+    w = fmt_exp10(w, e, conv == 'E' ? 'E' : 'e');
+    return (size_t)(w - buf);
+  }
   return 0;
-#endif
 }
 
 /* "00".."99": two digits per division when printing integers. */

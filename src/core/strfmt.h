@@ -16,6 +16,13 @@
 ** LuaJIT spells them). Writes without a NUL; returns the length. */
 LU_FUNC size_t lu_strfmt_num2buf(char *buf, double n);
 LU_FUNC GCstr *lu_strfmt_num(lua_State *L, double n);
+/* Fast path of printf's %g/%G/%e/%E (conv) without flags for a = |v|,
+** precision prec (-1: default 6): writes the unsigned body ("1.5e+20",
+** "0.001") to buf (at least 32 bytes) and returns its length, or returns
+** 0 when it cannot decide (a not finite and positive, more than 14
+** significant digits, a value too close to a rounding midpoint, where
+** printf and LuaJIT may differ): use the C library path then. */
+LU_FUNC size_t lu_strfmt_fp(char *buf, double a, int conv, int prec);
 /* tostring without metamethods: "nil", "true", numbers, strings as
 ** themselves, "table: 0x...", "function: builtin#N", "userdata: 0x...". */
 LU_FUNC GCstr *lu_strfmt_obj(lua_State *L, const TValue *o);

@@ -34,6 +34,9 @@
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
 #include "lib_string.h"
+#ifndef LU_STRING_STANDALONE
+#include "lib.h"
+#endif
 
 #define BUF_MT_NAME     "lunar.string.buffer"
 #define BUF_MAXSIZE     ((size_t)0x7fffff00)
@@ -828,7 +831,6 @@ static const luaL_Reg buf_methods[] = {
   {"commit", buf_noffi},
   {"putcdata", buf_noffi},
   {"__len", buf_len},
-  {"__tostring", buf_tostring},
   {"__concat", buf_concat},
   {"__gc", buf_gc},
   {NULL, NULL}
@@ -841,10 +843,29 @@ static const luaL_Reg bufmod_funcs[] = {
   {NULL, NULL}
 };
 
+/* Mark the functions of l in the table at the top of the stack with their
+** builtin ids under library token lib ("buffer_method" or "buffer"). */
+static void buf_markff(lua_State *L, const char *lib, const luaL_Reg *l)
+{
+#ifndef LU_STRING_STANDALONE
+  for (; l->name != NULL; l++) {
+    lua_getfield(L, -1, l->name);
+    lu_lib_markff(L, lib, l->name);
+    lua_pop(L, 1);
+  }
+#else
+  (void)L; (void)lib; (void)l;
+#endif
+}
+
 LUALIB_API int luaopen_string_buffer(lua_State *L)
 {
   luaL_newmetatable(L, BUF_MT_NAME);
   luaL_register(L, NULL, buf_methods);
+  buf_markff(L, "buffer_method", buf_methods);
+  /* As in LuaJIT, __tostring is the tostring method itself (builtin#218). */
+  lua_getfield(L, -1, "tostring");
+  lua_setfield(L, -2, "__tostring");
   lua_pushvalue(L, -1);
   lua_setfield(L, -2, "__index");
   lua_pushliteral(L, "buffer");
@@ -852,5 +873,6 @@ LUALIB_API int luaopen_string_buffer(lua_State *L)
   lua_pop(L, 1);
   lua_createtable(L, 0, 3);
   luaL_register(L, NULL, bufmod_funcs);
+  buf_markff(L, "buffer", bufmod_funcs);
   return 1;
 }

@@ -45,12 +45,16 @@
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
 #include "lib_string.h"
+#include "../core/buf.h"
 
 /* -DLU_STRING_STANDALONE builds string.c + buffer.c as a C module that a
 ** stock luajit can load (package.loadlib "luaopen_string"), which is how
 ** the library is differential-tested against LuaJIT's own. */
 #ifndef LU_STRING_STANDALONE
 #include "lib.h"
+#include "../core/strfmt.h"
+#include "../core/str.h"
+#include "../core/gc.h"
 #endif
 
 #define uchar(c)  ((unsigned char)(c))
@@ -82,13 +86,63 @@ static uint64_t num2u64(double n)
   return (uint64_t)num2i64(n);
 }
 
+/* -- Fast argument access ------------------------------------------------
+** The library is written against the C API, which decodes the index and
+** checks the type on every call. The hot entry points read an argument
+** straight from the C frame (L->base + narg - 1, as the API does for a
+** positive index) when it already has the expected type, and otherwise
+** fall back to the API, which converts (numbers to strings in place, as
+** luaL_checklstring does) and raises the argument errors.
+*/
+
+/* The frame slot of argument narg (> 0), or NULL if absent. */
+static LU_AINLINE const TValue *str_argslot(lua_State *L, int narg)
+{
+#ifndef LU_STRING_STANDALONE
+  const TValue *o = L->base + (narg - 1);
+  return o < L->top ? o : NULL;
+#else
+  (void)L; (void)narg;
+  return NULL;
+#endif
+}
+
+/* luaL_checklstring(L, narg, len). */
+static LU_AINLINE const char *str_checklstr(lua_State *L, int narg,
+                                            size_t *len)
+{
+#ifndef LU_STRING_STANDALONE
+  const TValue *o = str_argslot(L, narg);
+  if (LU_LIKELY(o != NULL && tvisstr(o))) {
+    *len = strV(o)->len;
+    return strdata(strV(o));
+  }
+#endif
+  return luaL_checklstring(L, narg, len);
+}
+
+/* luaL_checknumber(L, narg). */
+static LU_AINLINE double str_checknum(lua_State *L, int narg)
+{
+#ifndef LU_STRING_STANDALONE
+  const TValue *o = str_argslot(L, narg);
+  if (LU_LIKELY(o != NULL && tvisnumber(o))) return numV(o);
+#endif
+  return luaL_checknumber(L, narg);
+}
+
 static int32_t str_checkint(lua_State *L, int narg)
 {
-  return num2int(luaL_checknumber(L, narg));
+  return num2int(str_checknum(L, narg));
 }
 
 static int32_t str_optint(lua_State *L, int narg, int32_t def)
 {
+#ifndef LU_STRING_STANDALONE
+  const TValue *o = str_argslot(L, narg);
+  if (o == NULL || tvisnil(o)) return def;
+  if (LU_LIKELY(tvisnumber(o))) return num2int(numV(o));
+#endif
   return lua_isnoneornil(L, narg) ? def : str_checkint(L, narg);
 }
 
@@ -155,12 +209,10 @@ static LU_AINLINE char *sb_need(StrBuf *sb, size_t need)
   return sb->b + sb->n;
 }
 
-static void sb_addlstr(StrBuf *sb, const char *s, size_t len)
+static LU_AINLINE void sb_addlstr(StrBuf *sb, const char *s, size_t len)
 {
-  if (len) {
-    memcpy(sb_need(sb, len), s, len);
-    sb->n += len;
-  }
+  lu_buf_copy(sb_need(sb, len), s, len);
+  sb->n += len;
 }
 
 static void sb_addchar(StrBuf *sb, int c)
@@ -181,9 +233,23 @@ static void sb_addtop(StrBuf *sb)
 /* Replace the backing userdata by the result string. */
 static void sb_result(StrBuf *sb)
 {
+#ifndef LU_STRING_STANDALONE
+  /* What the three API calls below do, straight on the frame: the GC
+  ** step runs while the backing userdata is still anchored in its slot,
+  ** then the string replaces it and becomes the top. */
+  lua_State *L = sb->L;
+  TValue *slot;
+  GCstr *s;
+  lu_gc_check(L);
+  s = lu_str_new(L, sb->b, sb->n);
+  slot = L->base + (sb->slot - 1);  /* After anything that may move it. */
+  setstrV(L, slot, s);
+  L->top = slot + 1;
+#else
   lua_pushlstring(sb->L, sb->b, sb->n);
   lua_replace(sb->L, sb->slot);
   lua_settop(sb->L, sb->slot);
+#endif
 }
 
 /* -- Simple functions ---------------------------------------------------- */
@@ -203,7 +269,7 @@ static char *str_scratch(lua_State *L, char *small, size_t len)
 static int str_len(lua_State *L)
 {
   size_t len;
-  luaL_checklstring(L, 1, &len);
+  str_checklstr(L, 1, &len);
   lua_pushinteger(L, (lua_Integer)len);
   return 1;
 }
@@ -225,7 +291,7 @@ static void str_range(int64_t len, int64_t start, int64_t stop,
 static int str_sub(lua_State *L)
 {
   size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
+  const char *s = str_checklstr(L, 1, &len);
   int64_t i, j;
   str_range((int64_t)len, str_checkint(L, 2), str_optint(L, 3, -1), &i, &j);
   if (i <= j)
@@ -238,7 +304,7 @@ static int str_sub(lua_State *L)
 static int str_byte(lua_State *L)
 {
   size_t len;
-  const char *s = luaL_checklstring(L, 1, &len);
+  const char *s = str_checklstr(L, 1, &len);
   int32_t start = str_optint(L, 2, 1);
   int64_t i, j, k, n;
   str_range((int64_t)len, start, str_optint(L, 3, start), &i, &j);
@@ -268,7 +334,7 @@ static int str_char(lua_State *L)
 static int str_reverse(lua_State *L)
 {
   size_t len, i;
-  const char *s = luaL_checklstring(L, 1, &len);
+  const char *s = str_checklstr(L, 1, &len);
   char small[STR_SMALL];
   char *p = str_scratch(L, small, len);
   for (i = 0; i < len; i++) p[i] = s[len - 1 - i];
@@ -279,10 +345,24 @@ static int str_reverse(lua_State *L)
 static int str_casemap(lua_State *L, int upper)
 {
   size_t len, i;
-  const char *s = luaL_checklstring(L, 1, &len);
+  const char *s = str_checklstr(L, 1, &len);
   char small[STR_SMALL];
   char *p = str_scratch(L, small, len);
-  for (i = 0; i < len; i++) {
+  /* Eight bytes at a time: a byte's high bit in m is set exactly when the
+  ** byte is an ASCII letter of the case to change (b >= lo, b <= hi, b <
+  ** 0x80, tested on its low 7 bits without carries between bytes); m >> 2
+  ** then is its 0x20 bit, which flips the case. */
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  const uint64_t lo = upper ? 'a' : 'A', hi = upper ? 'z' : 'Z';
+  for (i = 0; i + 8 <= len; i += 8) {
+    uint64_t x, low7, m;
+    memcpy(&x, s + i, 8);
+    low7 = x & ~high;
+    m = ((low7 + ones * (0x80 - lo)) ^ (low7 + ones * (0x7f - hi))) & ~x & high;
+    x ^= m >> 2;
+    memcpy(p + i, &x, 8);
+  }
+  for (; i < len; i++) {
     int c = uchar(s[i]);
     if (upper) p[i] = (char)((c >= 'a' && c <= 'z') ? c - 32 : c);
     else p[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
@@ -299,7 +379,7 @@ static int str_upper(lua_State *L) { return str_casemap(L, 1); }
 static int str_rep(lua_State *L)
 {
   size_t len, seplen = 0, total, i;
-  const char *s = luaL_checklstring(L, 1, &len);
+  const char *s = str_checklstr(L, 1, &len);
   int32_t n = str_checkint(L, 2);
   const char *sep = luaL_optlstring(L, 3, "", &seplen);
   char *p;
@@ -384,7 +464,7 @@ static int str_dump(lua_State *L)
   /* lua_topointer of a function is its GCfunc. */
   status = lu_bcwrite(L, funcproto((GCfunc *)lua_topointer(L, 1)),
                       dump_writer, NULL, strip);
-  if (status == LUA_ERRMEM) lu_err_mem(L);
+  if (status == LUA_ERRMEM) str_errmem(L);
   if (status) return luaL_error(L, "unable to dump given function");
   lua_pushlightuserdata(L, &dump_key);
   lua_rawget(L, LUA_REGISTRYINDEX);
@@ -551,12 +631,37 @@ static const char *match_balance(MatchState *ms, const char *s, const char *p)
   return NULL;
 }
 
+/* The byte that must come next when the pattern continues at rest with
+** a literal (not special, without a '*', '?' or '-' that would let it
+** match nothing), possibly after some ')' closing open captures (they
+** consume nothing); -1 otherwise. A ')' counts only while there is an
+** unfinished capture for it, so a stray ')' still reaches match() and
+** raises its error. */
+static int expand_literal(MatchState *ms, const char *rest)
+{
+  int open = 0, l;
+  for (l = 0; l < ms->level; l++)
+    if (ms->capture[l].len == CAP_UNFINISHED) open++;
+  while (rest < ms->p_end && *rest == ')' && open > 0) {
+    rest++;
+    open--;
+  }
+  if (rest >= ms->p_end || *rest == '\0' || *rest == ')' ||
+      strchr(SPECIALS, *rest) != NULL)
+    return -1;
+  if (rest + 1 < ms->p_end &&
+      (rest[1] == '*' || rest[1] == '?' || rest[1] == '-'))
+    return -1;
+  return uchar(*rest);
+}
+
 static const char *max_expand(MatchState *ms, const char *s, const char *p,
                               const char *ep)
 {
   ptrdiff_t i = 0;
   const char *rest = ep + 1;
   ptrdiff_t n = ms->src_end - s;
+  int c;
   /* Longest run of matching bytes; the common item kinds get their own
   ** loops. */
   if (*p == '.') {
@@ -574,11 +679,9 @@ static const char *max_expand(MatchState *ms, const char *s, const char *p,
     while (i < n && s[i] == *p) i++;
   }
   if (rest == ms->p_end) return s + i;  /* Nothing follows: take all. */
-  if (*rest && *rest != ')' && !strchr(SPECIALS, *rest) &&
-      (rest + 1 == ms->p_end ||
-       (rest[1] != '*' && rest[1] != '?' && rest[1] != '-'))) {
+  c = expand_literal(ms, rest);
+  if (c >= 0) {
     /* A literal follows: only try the ends where it comes next. */
-    int c = uchar(*rest);
     for (; i >= 0; i--) {
       if (s + i < ms->src_end && uchar(s[i]) == c) {
         const char *res = match(ms, s + i, rest);
@@ -886,8 +989,8 @@ static int has_specials(const char *p, size_t lp)
 static int str_find_aux(lua_State *L, int find)
 {
   size_t ls, lp;
-  const char *s = luaL_checklstring(L, 1, &ls);
-  const char *p = luaL_checklstring(L, 2, &lp);
+  const char *s = str_checklstr(L, 1, &ls);
+  const char *p = str_checklstr(L, 2, &lp);
   int64_t init = str_optint(L, 3, 1);
   if (init < 0) init += (int64_t)ls + 1;
   if (init < 1) init = 1;
@@ -934,13 +1037,41 @@ static int str_match(lua_State *L) { return str_find_aux(L, 0); }
 static int gmatch_aux(lua_State *L)
 {
   MatchState ms;
-  size_t ls, lp;
-  const char *s = lua_tolstring(L, lua_upvalueindex(1), &ls);
-  const char *p = lua_tolstring(L, lua_upvalueindex(2), &lp);
+  size_t ls, lp, start;
+  const char *s, *p;
   const char *src;
+  TValue *posuv = NULL;  /* Upvalue 3 when read straight from the closure. */
+#ifndef LU_STRING_STANDALONE
+  /* The running closure sits below the frame base (L->base - 2, as for
+  ** the C API); read its upvalues directly instead of through the API's
+  ** pseudo-index decoding on every iteration. */
+  const TValue *f = L->base - 2;
+  TValue *uv = NULL;
+  if (f >= L->stack && tvisfunc(f) && iscfunc(funcV(f)) &&
+      funcV(f)->c.f == gmatch_aux)
+    uv = funcV(f)->c.upvalue;
+  /* debug.setupvalue can change the upvalues: check their types. */
+  if (uv != NULL && tvisstr(&uv[0]) && tvisstr(&uv[1]) &&
+      tvisnumber(&uv[2])) {
+    double pos = numV(&uv[2]);
+    s = strdata(strV(&uv[0]));
+    ls = strV(&uv[0])->len;
+    p = strdata(strV(&uv[1]));
+    lp = strV(&uv[1])->len;
+    if (!(pos <= (double)ls)) return 0;  /* Past the end (or NaN). */
+    start = pos > 0 ? (size_t)pos : 0;
+    posuv = &uv[2];
+  } else
+#endif
+  {
+    lua_Integer pos = lua_tointeger(L, lua_upvalueindex(3));
+    s = lua_tolstring(L, lua_upvalueindex(1), &ls);
+    p = lua_tolstring(L, lua_upvalueindex(2), &lp);
+    if (s == NULL || p == NULL || (pos > 0 && (size_t)pos > ls)) return 0;
+    start = pos > 0 ? (size_t)pos : 0;
+  }
   ms_init(&ms, L, s, ls, p, lp);
-  for (src = s + (size_t)lua_tointeger(L, lua_upvalueindex(3));
-       src <= ms.src_end; src++) {
+  for (src = s + start; src <= ms.src_end; src++) {
     const char *e;
     if (ms.pf) {
       src = ms_skip(&ms, src);
@@ -951,8 +1082,12 @@ static int gmatch_aux(lua_State *L)
     if ((e = match(&ms, src, p)) != NULL) {
       lua_Integer newstart = e - s;
       if (e == src) newstart++;  /* Empty match: advance by one. */
-      lua_pushinteger(L, newstart);
-      lua_replace(L, lua_upvalueindex(3));
+      if (posuv != NULL) {
+        setnumV(posuv, (double)newstart);  /* A number: no GC barrier. */
+      } else {
+        lua_pushinteger(L, newstart);
+        lua_replace(L, lua_upvalueindex(3));
+      }
       return push_captures(&ms, src, e);
     }
   }
@@ -1026,8 +1161,8 @@ static void add_value(MatchState *ms, StrBuf *sb, const char *s,
 static int str_gsub(lua_State *L)
 {
   size_t srcl, lp;
-  const char *src = luaL_checklstring(L, 1, &srcl);
-  const char *p = luaL_checklstring(L, 2, &lp);
+  const char *src = str_checklstr(L, 1, &srcl);
+  const char *p = str_checklstr(L, 2, &lp);
   int tr = lua_type(L, 3);
   int32_t max_s = str_optint(L, 4, (int32_t)(srcl < 0x7ffffffe ? srcl + 1 : 0x7fffffff));
   int anchor = (lp > 0 && *p == '^');
@@ -1129,10 +1264,12 @@ static void fmt_quoted(StrBuf *sb, const char *s, size_t len)
       sb_addchar(sb, '\\');
       sb_addchar(sb, c);
     } else if (c < 32 || c == 127) {
-      char tmp[8];
+      /* "\ddd" (three digits when a digit follows), else "\d". */
       int next = (i + 1 < len) ? uchar(s[i + 1]) : 0;
-      int n = snprintf(tmp, sizeof(tmp), isdigit(next) ? "\\%03d" : "\\%d", c);
-      sb_addlstr(sb, tmp, (size_t)n);
+      sb_addchar(sb, '\\');
+      if (c >= 100 || isdigit(next)) sb_addchar(sb, '0' + c / 100);
+      if (c >= 10 || isdigit(next)) sb_addchar(sb, '0' + c / 10 % 10);
+      sb_addchar(sb, '0' + c % 10);
     } else {
       sb_addchar(sb, c);
     }
@@ -1397,6 +1534,29 @@ static int fmt_fixed(StrBuf *sb, unsigned flags, int width, int prec,
 #endif
 }
 
+/* Fast path of %e %E %g %G (without '#') for finite nonzero v: the body
+** from lu_strfmt_fp, then sign and padding as printf does. Returns 0
+** (nothing written) when lu_strfmt_fp cannot decide or conv is %a. */
+static int fmt_gefast(StrBuf *sb, unsigned flags, int width, int prec,
+                      int conv, double v)
+{
+#ifndef LU_STRING_STANDALONE
+  char body[40], pre[1];
+  size_t n, npre = 0;
+  if ((flags & FF_ALT) || (conv | 0x20) == 'a') return 0;
+  n = lu_strfmt_fp(body, fabs(v), conv, prec);
+  if (n == 0) return 0;
+  if (v < 0) pre[npre++] = '-';
+  else if (flags & FF_PLUS) pre[npre++] = '+';
+  else if (flags & FF_SPACE) pre[npre++] = ' ';
+  fmt_emit(sb, flags, width, pre, npre, 0, body, n);
+  return 1;
+#else
+  (void)sb; (void)flags; (void)width; (void)prec; (void)conv; (void)v;
+  return 0;
+#endif
+}
+
 /* %e %E %f %g %G %a %A of v, with LuaJIT's spelling of NaN, its rounding
 ** of exact ties, "%#g" and normalised subnormals for %a. */
 static void fmt_float(StrBuf *sb, char *form, int conv, double v, int width,
@@ -1431,6 +1591,10 @@ static void fmt_padded(StrBuf *sb, const char *s, size_t len, int left,
                        int width, int prec)
 {
   size_t pad = 0;
+  if (width <= 0 && prec < 0) {  /* Plain "%s". */
+    sb_addlstr(sb, s, len);
+    return;
+  }
   if (prec >= 0 && (size_t)prec < len) len = (size_t)prec;
   if (width > 0 && (size_t)width > len) pad = (size_t)width - len;
   if (!left) while (pad) { sb_addchar(sb, ' '); pad--; }
@@ -1492,7 +1656,7 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
   int top = lua_gettop(L);
   int arg = fmtarg;
   size_t sfl;
-  const char *strfrmt = luaL_checklstring(L, fmtarg, &sfl);
+  const char *strfrmt = str_checklstr(L, fmtarg, &sfl);
   const char *end = strfrmt + sfl;
   StrBuf sb;
   sb_init(L, &sb);
@@ -1545,17 +1709,18 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
     if (++arg > top) luaL_argerror(L, arg, "value expected");
     switch (conv) {
     case 'c': {
-      char ch = (char)num2int(luaL_checknumber(L, arg));
+      char ch = (char)num2int(str_checknum(L, arg));
       fmt_padded(&sb, &ch, 1, flags & FF_LEFT, width, -1);
       break;
     }
     case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
-      fmt_integer(&sb, flags, width, prec, conv, luaL_checknumber(L, arg));
+      fmt_integer(&sb, flags, width, prec, conv, str_checknum(L, arg));
       break;
     case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A': {
-      double v = luaL_checknumber(L, arg);
+      double v = str_checknum(L, arg);
       char form[32];
       if (conv == 'f' && fmt_fixed(&sb, flags, width, prec, v)) break;
+      if (conv != 'f' && fmt_gefast(&sb, flags, width, prec, conv, v)) break;
       fmt_form(form, flags, width, prec);
       fmt_float(&sb, form, conv, v, width, prec);
       break;
@@ -1565,8 +1730,9 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
       const char *s;
       /* Strings are used as they are (LuaJIT ignores a __tostring of
       ** the string metatable here); other values go through tostring. */
-      if (lua_type(L, arg) == LUA_TSTRING) {
-        s = lua_tolstring(L, arg, &len);
+      const TValue *o = str_argslot(L, arg);
+      if ((o != NULL && tvisstr(o)) || lua_type(L, arg) == LUA_TSTRING) {
+        s = str_checklstr(L, arg, &len);
         if (conv == 'q') fmt_quoted(&sb, s, len);
         else fmt_padded(&sb, s, len, flags & FF_LEFT, width, prec);
         break;

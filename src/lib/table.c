@@ -180,6 +180,19 @@ static int tab_concat(lua_State *L)
   last = luaL_opt(L, luaL_checkint, 4, tab_getn(L, 1));
   t = (GCtab *)lua_topointer(L, 1);
   sb = lu_buf_tmp(L, 0);
+  if (lsep == 0 && i >= 0 && i <= last) {
+    /* No separator: a tight loop over the strings of the array part; the
+    ** general loop below takes over at the first other value or at the
+    ** end of the array part. */
+    uint32_t end = (uint32_t)last < t->asize ? (uint32_t)last : t->asize - 1;
+    if (t->asize > 0) {
+      while ((uint32_t)i <= end && tvisstr(&t->array[(uint32_t)i])) {
+        GCstr *str = strV(&t->array[(uint32_t)i]);
+        lu_buf_putmem(sb, strdata(str), str->len);
+        i++;
+      }
+    }
+  }
   if (i <= last) {
     for (;;) {
       const TValue *o = lu_tab_inarray(t, i) ? &t->array[(uint32_t)i]

@@ -23,7 +23,9 @@ typedef enum {
 _Static_assert(FF_base_assert == FF_FIRST, "ffid numbering");
 _Static_assert(FF__MAX <= LU_MAX_FF, "fast function ids fit the dispatch table");
 _Static_assert(FF_base_print == 29 && FF_string_format == 89 &&
-               FF_jit_profile_dumpstack == 163, "LuaJIT's builtin ids");
+               FF_jit_profile_dumpstack == 163 && FF_ffi_load == 203 &&
+               FF_buffer_method___len == 219 && FF_buffer_new == 220 &&
+               FF_buffer_decode == 222, "LuaJIT's builtin ids");
 
 /* The fast function id of (lib, name) (lib "_G" for the base library), or
 ** 0 if the VM has no fast function for it. */

@@ -6,7 +6,12 @@
 ** tostring(print) prints "function: builtin#29" as LuaJIT does. The
 ** library token is the name the library is registered under ("base" means
 ** "_G"; '_' stands for '.' in "jit.util" etc.; io_method are the file
-** methods). _FAST entries have a handler in the interpreter (vm.c,
+** methods; ffi_meta, ffi_clib and ffi_callback are the metamethods and
+** methods of cdata, C library namespaces and callbacks, buffer_method the
+** methods of string.buffer objects and buffer the string.buffer module).
+** The ffi entries only reserve LuaJIT's numbers until an ffi library
+** exists, so that the ids after them (string.buffer's, 204..222) match.
+** _FAST entries have a handler in the interpreter (vm.c,
 ** "Fast functions") that does the common case and falls back to the C
 ** function otherwise; _C entries always run the C function. The dispatch
 ** slot of ffid is BC__MAX + ffid (see state.h).
@@ -173,4 +178,63 @@
   _C(jit_opt, start) \
   _C(jit_profile, start) \
   _C(jit_profile, stop) \
-  _C(jit_profile, dumpstack)
+  _C(jit_profile, dumpstack) \
+  _C(ffi_meta, __index) \
+  _C(ffi_meta, __newindex) \
+  _C(ffi_meta, __eq) \
+  _C(ffi_meta, __len) \
+  _C(ffi_meta, __lt) \
+  _C(ffi_meta, __le) \
+  _C(ffi_meta, __concat) \
+  _C(ffi_meta, __call) \
+  _C(ffi_meta, __add) \
+  _C(ffi_meta, __sub) \
+  _C(ffi_meta, __mul) \
+  _C(ffi_meta, __div) \
+  _C(ffi_meta, __mod) \
+  _C(ffi_meta, __pow) \
+  _C(ffi_meta, __unm) \
+  _C(ffi_meta, __tostring) \
+  _C(ffi_meta, __pairs) \
+  _C(ffi_meta, __ipairs) \
+  _C(ffi_clib, __index) \
+  _C(ffi_clib, __newindex) \
+  _C(ffi_clib, __gc) \
+  _C(ffi_callback, free) \
+  _C(ffi_callback, set) \
+  _C(ffi, cdef) \
+  _C(ffi, new) \
+  _C(ffi, cast) \
+  _C(ffi, typeof) \
+  _C(ffi, typeinfo) \
+  _C(ffi, istype) \
+  _C(ffi, sizeof) \
+  _C(ffi, alignof) \
+  _C(ffi, offsetof) \
+  _C(ffi, errno) \
+  _C(ffi, string) \
+  _C(ffi, copy) \
+  _C(ffi, fill) \
+  _C(ffi, abi) \
+  _C(ffi, metatype) \
+  _C(ffi, gc) \
+  _C(ffi, load) \
+  _C(buffer_method, free) \
+  _C(buffer_method, reset) \
+  _C(buffer_method, skip) \
+  _C(buffer_method, set) \
+  _C(buffer_method, put) \
+  _C(buffer_method, putf) \
+  _C(buffer_method, get) \
+  _C(buffer_method, putcdata) \
+  _C(buffer_method, reserve) \
+  _C(buffer_method, commit) \
+  _C(buffer_method, ref) \
+  _C(buffer_method, encode) \
+  _C(buffer_method, decode) \
+  _C(buffer_method, __gc) \
+  _C(buffer_method, tostring) \
+  _C(buffer_method, __len) \
+  _C(buffer, new) \
+  _C(buffer, encode) \
+  _C(buffer, decode)

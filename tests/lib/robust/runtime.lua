@@ -168,4 +168,39 @@ H.case("base library argument errors", function()
   H.err("index out of range", select, -5, 1, 2)
   H.err("base out of range", tonumber, "zz", 37)
 end)
+H.case("gmatch iterator with upvalues changed by debug.setupvalue", function()
+  local it = string.gmatch("abc def", "%a+")
+  debug.setupvalue(it, 1, {})
+  assert(select("#", it()) == 0)
+  it = string.gmatch("abc def", "%a+")
+  debug.setupvalue(it, 3, 1e300)
+  assert(select("#", it()) == 0)
+  it = string.gmatch("abc def", "%a+")
+  debug.setupvalue(it, 3, -5)
+  assert(it() == "abc")
+  it = string.gmatch("abc def", "%a+")
+  assert(it() == "abc" and it() == "def" and it() == nil)
+end)
+H.case("string keys built against the hash's public constants", function()
+  -- Blocks whose first factor would be zeroed by a public-constant mask
+  -- must not all hash alike: inserting them must cost about as much as
+  -- inserting ordinary keys (it was quadratic before the masks became
+  -- secret). Compared with the plain keys' time, not an absolute bound.
+  local function fill(make, n)
+    local t, t0 = {}, os.clock()
+    for i = 1, n do t[make(string.format("%08d", i))] = i end
+    return os.clock() - t0
+  end
+  local function short(x)  -- 16 bytes: a = bytes 0..3 and 8..11
+    return "\xd1\x7e\x03\xe7" .. x:sub(1, 4) .. "\xdb\x28\xb4\xa0" .. x:sub(5)
+  end
+  local function long(x)  -- 32 bytes: first block starts with the constant
+    return "\xdb\x28\xb4\xa0\xd1\x7e\x03\xe7" .. x .. string.rep("z", 16)
+  end
+  local function plain(x) return string.rep("\0", 8) .. x end
+  local n = 20000
+  local base = fill(plain, n)
+  assert(fill(short, n) < 10 * base + 0.2, "short keys collide")
+  assert(fill(long, n) < 10 * base + 0.2, "long keys collide")
+end)
 H.finish()
