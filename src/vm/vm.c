@@ -558,9 +558,22 @@ static LU_NOINLINE GCstr *vm_typestr(lua_State *L, const TValue *o)
 /* String positions as LuaJIT's string functions read them: a number
 ** outside the int32 range (or NaN) becomes INT32_MIN, others truncate;
 ** then negative positions count from the end (Lua 5.1 rules). */
+/* d truncated to an int32, INT32_MIN when out of range or NaN (what
+** x86-64's conversion gives by itself). */
+static LU_AINLINE int32_t vm_toint32(double d)
+{
+#if defined(__x86_64__)
+  int32_t i;
+  __asm__("cvttsd2si %1, %0" : "=r"(i) : "xm"(d));
+  return i;
+#else
+  return (d >= -2147483648.0 && d < 2147483648.0) ? (int32_t)d : INT32_MIN;
+#endif
+}
+
 static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 {
-  int64_t p = (d >= -2147483648.0 && d < 2147483648.0) ? (int32_t)d : INT32_MIN;
+  int64_t p = vm_toint32(d);
   if (p < 0) p = -p > len ? 0 : len + p + 1;
   return p;
 }
