@@ -629,7 +629,7 @@ static void vm_run(lua_State *L, int mode, int nret, const void **initout)
   TValue *base;
   const BCIns *pc;
   TValue *kbase;
-  BCIns ins;
+  uint64_t ins;   /* The current instruction (zero-extended: 64-bit operand shifts). */
   int multres = 0;
   int nargs = 0;
   TValue *rv;     /* Return values. */
