@@ -5,6 +5,18 @@
 ** chunks; the Lua allocator protocol passes the old size on every call, so
 ** blocks need no headers. Large blocks go to the C library. An arena
 ** belongs to one state and is destroyed with it (lu_state_close).
+**
+** The free lists are FIFO queues, not stacks: a freed block is appended,
+** an allocation takes the oldest one. The GC frees blocks in the order
+** of its sweep, so FIFO hands them out again in that same order, and the
+** next sweep (which walks objects in reverse allocation order) meets them
+** at neighbouring addresses again: both the allocator and the sweep walk
+** memory in long runs that the CPU's prefetcher follows. A LIFO stack
+** interleaves each sweep step's batch with the leftovers of older ones;
+** after a few cycles the heap's list order is scattered, every sweep
+** step and every allocation misses the cache, and binarytrees ran 2.2x
+** slower (the same instruction count, the same simulated miss count:
+** the difference is only which misses the prefetcher can hide).
 */
 #ifndef LU_ALLOC_H
 #define LU_ALLOC_H
@@ -34,7 +46,8 @@ typedef struct LuAllocFree {
 } LuAllocFree;
 
 typedef struct LuArena {
-  LuAllocFree *free[LU_ALLOC_NCLASS];  /* Free list per class (16*(i+1)). */
+  LuAllocFree *free[LU_ALLOC_NCLASS];  /* Free queue per class (16*(i+1)): */
+  LuAllocFree *last[LU_ALLOC_NCLASS];  /* its head and last block (or NULL). */
   char *cur, *end;                     /* Unused tail of the newest chunk. */
   struct LuAllocChunk *chunks;
 } LuArena;
@@ -48,6 +61,7 @@ static LU_AINLINE void *lu_alloc_fastget(void *ud, size_t sz)
   LuAllocFree *f = a->free[c];
   if (LU_LIKELY(f != NULL)) {
     a->free[c] = f->next;
+    if (f->next == NULL) a->last[c] = NULL;  /* Queue now empty. */
     return f;
   } else {
     size_t bsz = (c + 1) * LU_ALLOC_GRAIN;
@@ -60,14 +74,17 @@ static LU_AINLINE void *lu_alloc_fastget(void *ud, size_t sz)
   return NULL;
 }
 
-/* Give back a small block (sz 1..LU_ALLOC_SMALL_MAX). */
+/* Give back a small block (sz 1..LU_ALLOC_SMALL_MAX): appended to the
+** queue of its class (FIFO, see the top of this file). */
 static LU_AINLINE void lu_alloc_fastput(void *ud, void *p, size_t sz)
 {
   LuArena *a = (LuArena *)ud;
   size_t c = lu_alloc_class(sz);
   LuAllocFree *f = (LuAllocFree *)p;
-  f->next = a->free[c];
-  a->free[c] = f;
+  f->next = NULL;
+  if (a->last[c] != NULL) a->last[c]->next = f;
+  else a->free[c] = f;
+  a->last[c] = f;
 }
 
 #endif
