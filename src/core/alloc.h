@@ -60,8 +60,10 @@ static LU_AINLINE void *lu_alloc_fastget(void *ud, size_t sz)
   size_t c = lu_alloc_class(sz);
   LuAllocFree *f = a->free[c];
   if (LU_LIKELY(f != NULL)) {
-    a->free[c] = f->next;
-    if (f->next == NULL) a->last[c] = NULL;  /* Queue now empty. */
+    LuAllocFree *next = f->next;
+    a->free[c] = next;
+    if (next == NULL) a->last[c] = NULL;  /* Queue now empty. */
+    else __builtin_prefetch(next, 1);
     return f;
   } else {
     size_t bsz = (c + 1) * LU_ALLOC_GRAIN;
