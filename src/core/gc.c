@@ -543,19 +543,37 @@ static void gc_freeobj(global_State *g, GCobj *o)
   }
 }
 
+/* The size of dead object o when freeing it is a single block free (no
+** separate parts, nothing to close), else 0 (then call gc_freeobj). */
+static LU_AINLINE size_t gc_blocksize(GCobj *o)
+{
+  switch (o->gch.gct) {
+  case LU_GCT_TAB:   return lu_tab_simplesize(&o->tab);
+  case LU_GCT_FUNC:  return lu_func_size(&o->fn);
+  case LU_GCT_UPVAL: return sizeof(GCupval);
+  default:           return 0;
+  }
+}
+
 /* Sweep up to lim objects of the list at p; returns where to go on, or
-** NULL at the end of the list. */
+** NULL at the end of the list. Dead objects made of one small block (most
+** tables, closures, closed upvalues) go straight back to the arena's free
+** queues; the arena test is made once per call, not once per object. */
 static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
 {
   uint8_t ow = (uint8_t)otherwhite(g);
+  void *arena = lu_mem_fastarena(g) ? g->allocd : NULL;
+  size_t freed = 0;
   GCobj *o;
   while ((o = *p) != NULL && lim-- > 0) {
     if (gc_isdeadobj(o, ow)) {
+      size_t sz = gc_blocksize(o);
       *p = o->gch.nextgc;
-      if (o->gch.gct == LU_GCT_TAB) {
-        size_t sz = lu_tab_simplesize(&o->tab);
-        if (sz) lu_mem_free(g, o, sz);
-        else lu_tab_free(g, &o->tab);
+      if (LU_LIKELY(arena != NULL && sz - 1 < LU_ALLOC_SMALL_MAX)) {
+        lu_alloc_fastput(arena, o, sz);
+        freed += sz;
+      } else if (sz != 0) {
+        lu_mem_free(g, o, sz);
       } else {
         gc_freeobj(g, o);
       }
@@ -565,6 +583,7 @@ static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
       p = &o->gch.nextgc;
     }
   }
+  g->gc.total -= freed;
   return o == NULL ? NULL : p;
 }
 
