@@ -543,20 +543,23 @@ static void gc_freeobj(global_State *g, GCobj *o)
   }
 }
 
-/* The size of dead object o when freeing it is a single block free (no
-** separate parts, nothing to close), else 0 (then call gc_freeobj). */
-static LU_AINLINE size_t gc_blocksize(GCobj *o)
+/* Free the hash part of dead table t into the arena when it is a small
+** block, leaving t without one (so that lu_tab_simplesize may see a
+** one-block table). Returns the bytes freed. */
+static LU_AINLINE size_t gc_tab_freehash(void *arena, GCtab *t)
 {
-  switch (o->gch.gct) {
-  case LU_GCT_TAB:   return lu_tab_simplesize(&o->tab);
-  case LU_GCT_FUNC:  return lu_func_size(&o->fn);
-  case LU_GCT_UPVAL: return sizeof(GCupval);
-  default:           return 0;
-  }
+  size_t hsz;
+  if (t->node == NULL) return 0;
+  hsz = ((size_t)t->hmask + 1) * sizeof(Node);
+  if (hsz > LU_ALLOC_SMALL_MAX) return 0;
+  lu_alloc_fastput(arena, t->node, hsz);
+  t->node = lu_tab_nilnode;
+  t->hmask = 0;
+  return hsz;
 }
 
 /* Sweep up to lim objects of the list at p; returns where to go on, or
-** NULL at the end of the list. Dead objects made of one small block (most
+** NULL at the end of the list. Dead objects made of small blocks (most
 ** tables, closures, closed upvalues) go straight back to the arena's free
 ** queues; the arena test is made once per call, not once per object. */
 static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
@@ -567,8 +570,20 @@ static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
   GCobj *o;
   while ((o = *p) != NULL && lim-- > 0) {
     if (gc_isdeadobj(o, ow)) {
-      size_t sz = gc_blocksize(o);
+      size_t sz;
       *p = o->gch.nextgc;
+      /* sz: the size when o is now a single block (no separate parts,
+      ** nothing to close), else 0 (then gc_freeobj does the work). */
+      switch (o->gch.gct) {
+      case LU_GCT_TAB:
+        if (o->tab.node != lu_tab_nilnode && arena != NULL)
+          freed += gc_tab_freehash(arena, &o->tab);
+        sz = lu_tab_simplesize(&o->tab);
+        break;
+      case LU_GCT_FUNC:  sz = lu_func_size(&o->fn); break;
+      case LU_GCT_UPVAL: sz = sizeof(GCupval); break;
+      default:           sz = 0; break;
+      }
       if (LU_LIKELY(arena != NULL && sz - 1 < LU_ALLOC_SMALL_MAX)) {
         lu_alloc_fastput(arena, o, sz);
         freed += sz;
