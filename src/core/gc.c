@@ -73,6 +73,7 @@
 #define GCSTEPSIZE      1024u   /* Bytes of work per step unit. */
 #define GCSWEEPMAX      40      /* Objects swept per step. */
 #define GCSWEEPCOST     10      /* Work charged per object swept. */
+#define GCSWEEPSTRMAX   16      /* String chains swept per step unit. */
 #define GCFINALIZECOST  100     /* Work charged per finalizer. */
 
 #define GC_NOTHRESHOLD  ((size_t)-1)  /* collectgarbage("stop"). */
@@ -700,12 +701,19 @@ static size_t gc_onestep(lua_State *L)
     gc_atomic(L);
     return GCSWEEPMAX * GCSWEEPCOST;
   case GCSsweepstring: {
+    /* Several chains per call (each charged GCSWEEPCOST, as if swept
+    ** one per call): most chains are short, and the dispatch of a step
+    ** would cost more than sweeping them. */
     size_t old = g->gc.total;
-    gc_sweep_strchain(g, &g->strhash[g->gc.sweepstr++]);
+    MSize n = 0;
+    do {
+      gc_sweep_strchain(g, &g->strhash[g->gc.sweepstr++]);
+      n++;
+    } while (n < GCSWEEPSTRMAX && g->gc.sweepstr <= g->strmask);
     if (g->gc.sweepstr > g->strmask)
       g->gc.state = GCSsweep;
     gc_estimate_sub(g, old - g->gc.total);
-    return GCSWEEPCOST;
+    return (size_t)n * GCSWEEPCOST;
   }
   case GCSsweep: {
     size_t old = g->gc.total;
