@@ -88,14 +88,16 @@
 
 static void gc_mark(global_State *g, GCobj *o);
 
-/* Tables, the most common reference, go gray right here; the other types
-** through gc_mark. */
+/* Tables and strings, the most common references, are marked right here
+** (tables go gray, strings black); the other types through gc_mark. */
 static LU_AINLINE void gc_markfast(global_State *g, GCobj *o)
 {
   if (o->gch.gct == LU_GCT_TAB) {
     o->gch.marked &= (uint8_t)~LU_GC_WHITES;
     o->tab.gclist = g->gc.gray;
     g->gc.gray = o;
+  } else if (o->gch.gct == LU_GCT_STR) {
+    o->gch.marked = (uint8_t)((o->gch.marked & ~LU_GC_WHITES) | LU_GC_BLACK);
   } else {
     gc_mark(g, o);
   }
