@@ -3,7 +3,7 @@
 **
 ** Size classes are multiples of 16 bytes up to ALLOC_SMALL_MAX. A free
 ** block of a class holds the link to the next free block of that class
-** (a FIFO queue: see alloc.h for why the order matters).
+** (a queue with two ends: see alloc.h for why the order matters).
 ** Chunks are never returned to the C library before the arena is
 ** destroyed: freed blocks are reused by later allocations of their class,
 ** which is what a garbage-collected heap mostly does.
@@ -73,7 +73,7 @@ static void *alloc_small(Arena *a, size_t sz)
   return p;
 }
 
-#define alloc_free_small(a, p, sz)  lu_alloc_fastput((a), (p), (sz))
+#define alloc_free_small(a, p, sz)  lu_alloc_fastpush((a), (p), (sz))
 
 void *lu_alloc_f(void *ud, void *ptr, size_t osize, size_t nsize)
 {
