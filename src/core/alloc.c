@@ -2,7 +2,8 @@
 ** lunar: the default allocator (see alloc.h).
 **
 ** Size classes are multiples of 16 bytes up to ALLOC_SMALL_MAX. A free
-** block of a class holds the link to the next free block of that class.
+** block of a class holds the link to the next free block of that class
+** (a queue with two ends: see alloc.h for why the order matters).
 ** Chunks are never returned to the C library before the arena is
 ** destroyed: freed blocks are reused by later allocations of their class,
 ** which is what a garbage-collected heap mostly does.
@@ -58,8 +59,7 @@ static void *alloc_small(Arena *a, size_t sz)
     size_t tc = alloc_class(tail > ALLOC_SMALL_MAX ? ALLOC_SMALL_MAX : tail);
     size_t tsz = (tc + 1) * ALLOC_GRAIN;
     if (tsz > tail) { tc--; tsz -= ALLOC_GRAIN; }
-    ((AllocFree *)a->cur)->next = a->free[tc];
-    a->free[tc] = (AllocFree *)a->cur;
+    lu_alloc_fastput(a, a->cur, tsz);
     a->cur += tsz;
   }
   ch = (AllocChunk *)malloc(ALLOC_CHUNK);
@@ -73,13 +73,7 @@ static void *alloc_small(Arena *a, size_t sz)
   return p;
 }
 
-static void alloc_free_small(Arena *a, void *p, size_t sz)
-{
-  size_t c = alloc_class(sz);
-  AllocFree *f = (AllocFree *)p;
-  f->next = a->free[c];
-  a->free[c] = f;
-}
+#define alloc_free_small(a, p, sz)  lu_alloc_fastpush((a), (p), (sz))
 
 void *lu_alloc_f(void *ud, void *ptr, size_t osize, size_t nsize)
 {

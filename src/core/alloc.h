@@ -5,6 +5,24 @@
 ** chunks; the Lua allocator protocol passes the old size on every call, so
 ** blocks need no headers. Large blocks go to the C library. An arena
 ** belongs to one state and is destroyed with it (lu_state_close).
+**
+** The free lists are queues with two ends; allocation takes the head.
+**   - The GC's sweep of gc.root appends what it frees at the tail
+**     (lu_alloc_fastput): the blocks are handed out again in the order of
+**     the sweep, so the next sweep (which walks objects in reverse
+**     allocation order) meets them at neighbouring addresses again, and
+**     both the allocator and the sweep walk memory in long runs that the
+**     CPU's prefetcher follows. With a LIFO stack each sweep step's batch
+**     is interleaved with the leftovers of older ones; after a few cycles
+**     the list order is scattered, every sweep step and every allocation
+**     misses the cache, and binarytrees ran 2.2x slower (the same
+**     instruction count, the same simulated miss count: the difference is
+**     only which misses the prefetcher can hide).
+**   - Every other free (lu_mem_free: strings swept chain by chain, which is
+**     hash order, vectors, stacks, buffers) pushes at the head
+**     (lu_alloc_fastpush): such blocks come in no useful address order,
+**     and reusing the one just freed, still in the cache, is what pays
+**     (string.format-heavy code ran 25% slower with these at the tail).
 */
 #ifndef LU_ALLOC_H
 #define LU_ALLOC_H
@@ -34,7 +52,8 @@ typedef struct LuAllocFree {
 } LuAllocFree;
 
 typedef struct LuArena {
-  LuAllocFree *free[LU_ALLOC_NCLASS];  /* Free list per class (16*(i+1)). */
+  LuAllocFree *free[LU_ALLOC_NCLASS];  /* Free queue per class (16*(i+1)): */
+  LuAllocFree *last[LU_ALLOC_NCLASS];  /* its head and last block (or NULL). */
   char *cur, *end;                     /* Unused tail of the newest chunk. */
   struct LuAllocChunk *chunks;
 } LuArena;
@@ -47,7 +66,10 @@ static LU_AINLINE void *lu_alloc_fastget(void *ud, size_t sz)
   size_t c = lu_alloc_class(sz);
   LuAllocFree *f = a->free[c];
   if (LU_LIKELY(f != NULL)) {
-    a->free[c] = f->next;
+    LuAllocFree *next = f->next;
+    a->free[c] = next;
+    if (next == NULL) a->last[c] = NULL;  /* Queue now empty. */
+    else __builtin_prefetch(next, 1);
     return f;
   } else {
     size_t bsz = (c + 1) * LU_ALLOC_GRAIN;
@@ -60,14 +82,31 @@ static LU_AINLINE void *lu_alloc_fastget(void *ud, size_t sz)
   return NULL;
 }
 
-/* Give back a small block (sz 1..LU_ALLOC_SMALL_MAX). */
-static LU_AINLINE void lu_alloc_fastput(void *ud, void *p, size_t sz)
+/* Give back a small block (sz 1..LU_ALLOC_SMALL_MAX) at the head of the
+** queue of its class: the next allocation of that class reuses it while
+** it is still in the cache. For frees in no particular address order. */
+static LU_AINLINE void lu_alloc_fastpush(void *ud, void *p, size_t sz)
 {
   LuArena *a = (LuArena *)ud;
   size_t c = lu_alloc_class(sz);
   LuAllocFree *f = (LuAllocFree *)p;
   f->next = a->free[c];
+  if (f->next == NULL) a->last[c] = f;
   a->free[c] = f;
+}
+
+/* Give back a small block (sz 1..LU_ALLOC_SMALL_MAX) at the tail of the
+** queue of its class (FIFO, see the top of this file): for the sweep of
+** gc.root, whose order is the heap's allocation order. */
+static LU_AINLINE void lu_alloc_fastput(void *ud, void *p, size_t sz)
+{
+  LuArena *a = (LuArena *)ud;
+  size_t c = lu_alloc_class(sz);
+  LuAllocFree *f = (LuAllocFree *)p;
+  f->next = NULL;
+  if (a->last[c] != NULL) a->last[c]->next = f;
+  else a->free[c] = f;
+  a->last[c] = f;
 }
 
 #endif

@@ -73,6 +73,7 @@
 #define GCSTEPSIZE      1024u   /* Bytes of work per step unit. */
 #define GCSWEEPMAX      40      /* Objects swept per step. */
 #define GCSWEEPCOST     10      /* Work charged per object swept. */
+#define GCSWEEPSTRMAX   16      /* String chains swept per step unit. */
 #define GCFINALIZECOST  100     /* Work charged per finalizer. */
 
 #define GC_NOTHRESHOLD  ((size_t)-1)  /* collectgarbage("stop"). */
@@ -87,14 +88,16 @@
 
 static void gc_mark(global_State *g, GCobj *o);
 
-/* Tables, the most common reference, go gray right here; the other types
-** through gc_mark. */
+/* Tables and strings, the most common references, are marked right here
+** (tables go gray, strings black); the other types through gc_mark. */
 static LU_AINLINE void gc_markfast(global_State *g, GCobj *o)
 {
   if (o->gch.gct == LU_GCT_TAB) {
     o->gch.marked &= (uint8_t)~LU_GC_WHITES;
     o->tab.gclist = g->gc.gray;
     g->gc.gray = o;
+  } else if (o->gch.gct == LU_GCT_STR) {
+    o->gch.marked = (uint8_t)((o->gch.marked & ~LU_GC_WHITES) | LU_GC_BLACK);
   } else {
     gc_mark(g, o);
   }
@@ -543,19 +546,52 @@ static void gc_freeobj(global_State *g, GCobj *o)
   }
 }
 
+/* Free the hash part of dead table t into the arena when it is a small
+** block, leaving t without one (so that lu_tab_simplesize may see a
+** one-block table). Returns the bytes freed. */
+static LU_AINLINE size_t gc_tab_freehash(void *arena, GCtab *t)
+{
+  size_t hsz;
+  if (t->node == NULL) return 0;
+  hsz = ((size_t)t->hmask + 1) * sizeof(Node);
+  if (hsz > LU_ALLOC_SMALL_MAX) return 0;
+  lu_alloc_fastput(arena, t->node, hsz);
+  t->node = lu_tab_nilnode;
+  t->hmask = 0;
+  return hsz;
+}
+
 /* Sweep up to lim objects of the list at p; returns where to go on, or
-** NULL at the end of the list. */
+** NULL at the end of the list. Dead objects made of small blocks (most
+** tables, closures, closed upvalues) go straight back to the arena's free
+** queues; the arena test is made once per call, not once per object. */
 static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
 {
   uint8_t ow = (uint8_t)otherwhite(g);
+  void *arena = lu_mem_fastarena(g) ? g->allocd : NULL;
+  size_t freed = 0;
   GCobj *o;
   while ((o = *p) != NULL && lim-- > 0) {
     if (gc_isdeadobj(o, ow)) {
+      size_t sz;
       *p = o->gch.nextgc;
-      if (o->gch.gct == LU_GCT_TAB) {
-        size_t sz = lu_tab_simplesize(&o->tab);
-        if (sz) lu_mem_free(g, o, sz);
-        else lu_tab_free(g, &o->tab);
+      /* sz: the size when o is now a single block (no separate parts,
+      ** nothing to close), else 0 (then gc_freeobj does the work). */
+      switch (o->gch.gct) {
+      case LU_GCT_TAB:
+        if (o->tab.node != lu_tab_nilnode && arena != NULL)
+          freed += gc_tab_freehash(arena, &o->tab);
+        sz = lu_tab_simplesize(&o->tab);
+        break;
+      case LU_GCT_FUNC:  sz = lu_func_size(&o->fn); break;
+      case LU_GCT_UPVAL: sz = sizeof(GCupval); break;
+      default:           sz = 0; break;
+      }
+      if (LU_LIKELY(arena != NULL && sz - 1 < LU_ALLOC_SMALL_MAX)) {
+        lu_alloc_fastput(arena, o, sz);
+        freed += sz;
+      } else if (sz != 0) {
+        lu_mem_free(g, o, sz);
       } else {
         gc_freeobj(g, o);
       }
@@ -565,6 +601,7 @@ static GCobj **gc_sweep(global_State *g, GCobj **p, MSize lim)
       p = &o->gch.nextgc;
     }
   }
+  g->gc.total -= freed;
   return o == NULL ? NULL : p;
 }
 
@@ -666,12 +703,19 @@ static size_t gc_onestep(lua_State *L)
     gc_atomic(L);
     return GCSWEEPMAX * GCSWEEPCOST;
   case GCSsweepstring: {
+    /* Several chains per call (each charged GCSWEEPCOST, as if swept
+    ** one per call): most chains are short, and the dispatch of a step
+    ** would cost more than sweeping them. */
     size_t old = g->gc.total;
-    gc_sweep_strchain(g, &g->strhash[g->gc.sweepstr++]);
+    MSize n = 0;
+    do {
+      gc_sweep_strchain(g, &g->strhash[g->gc.sweepstr++]);
+      n++;
+    } while (n < GCSWEEPSTRMAX && g->gc.sweepstr <= g->strmask);
     if (g->gc.sweepstr > g->strmask)
       g->gc.state = GCSsweep;
     gc_estimate_sub(g, old - g->gc.total);
-    return GCSWEEPCOST;
+    return (size_t)n * GCSWEEPCOST;
   }
   case GCSsweep: {
     size_t old = g->gc.total;

@@ -57,7 +57,7 @@ static LU_AINLINE void lu_mem_free(global_State *g, void *p, size_t sz)
 {
   if (LU_LIKELY(p != NULL && sz - 1 < LU_ALLOC_SMALL_MAX) &&
       lu_mem_fastarena(g)) {
-    lu_alloc_fastput(g->allocd, p, sz);
+    lu_alloc_fastpush(g->allocd, p, sz);
     g->gc.total -= sz;
   } else {
     lu_mem_free_slow(g, p, sz);

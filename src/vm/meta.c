@@ -17,6 +17,7 @@
 #include <math.h>
 
 #include "meta.h"
+#include "call.h"
 #include "../core/err.h"
 #include "../core/str.h"
 #include "../core/strfmt.h"
@@ -156,9 +157,10 @@ void lu_vm_settable(lua_State *L, const TValue *o, const TValue *k,
         lu_err_optype(L, loop == 0 ? o : &cur, LU_ERR_OPINDEX);
     }
     if (tvisfunc(mo)) {
-      TValue *top = L->top;
+      /* An offset, not a pointer: the call may reallocate the stack. */
+      ptrdiff_t top = savestack(L, L->top);
       meta_call(L, mo, &cur, &key, &val, 0);
-      L->top = top;
+      L->top = restorestack(L, top);
       return;
     }
     cur = *mo;
@@ -202,18 +204,19 @@ void lu_vm_concat(lua_State *L, int n)
       n -= k - 1;
     } else {
       const TValue *mo = lu_meta_lookup(L, top - 1, MM_concat);
-      TValue *res;
+      ptrdiff_t res;
       if (mo == NULL) {
         mo = lu_meta_lookup(L, top, MM_concat);
         if (mo == NULL)
           lu_err_optype(L, meta_catable(top - 1) ? top : top - 1,
                         LU_ERR_OPCAT);
       }
-      res = top - 1;
+      /* An offset, not a pointer: the call may reallocate the stack. */
+      res = savestack(L, top - 1);
       meta_call(L, mo, top - 1, top, NULL, 1);
       /* Result is at the old top; move it down over the operands. */
-      copyTV(L, res, L->top - 1);
-      L->top = res + 1;
+      copyTV(L, restorestack(L, res), L->top - 1);
+      L->top = restorestack(L, res) + 1;
       n--;
     }
   }
