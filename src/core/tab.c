@@ -542,30 +542,6 @@ static uint32_t next_index(lua_State *L, GCtab *t, const TValue *key)
   return t->asize + (uint32_t)(n - t->node) + 1;
 }
 
-int lu_tab_iternext(GCtab *t, uint32_t *idx, TValue *kv)
-{
-  uint32_t i = *idx;
-  for (; i < t->asize; i++) {
-    if (!tvisnil(&t->array[i])) {
-      setnumV(&kv[0], (double)i);
-      kv[1] = t->array[i];
-      *idx = i + 1;
-      return 1;
-    }
-  }
-  for (i -= t->asize; i <= t->hmask; i++) {
-    Node *n = &t->node[i];
-    if (!tvisnil(&n->val)) {
-      kv[0] = n->key;
-      kv[1] = n->val;
-      *idx = t->asize + i + 1;
-      return 1;
-    }
-  }
-  *idx = t->asize + t->hmask + 1;
-  return 0;
-}
-
 int lu_tab_next(lua_State *L, GCtab *t, TValue *key)
 {
   uint32_t i = next_index(L, t, key);

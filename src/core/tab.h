@@ -104,8 +104,33 @@ LU_FUNC int lu_tab_next(lua_State *L, GCtab *t, TValue *key);
 ** key lookup of next()): *idx is 0 to start, then whatever the previous
 ** call left. Writes kv[0] = key, kv[1] = value and returns 1, or returns 0
 ** at the end. Never fails; a rehash during the traversal (new keys, which
-** Lua leaves undefined) can skip or repeat keys but stays memory-safe. */
-LU_FUNC int lu_tab_iternext(GCtab *t, uint32_t *idx, TValue *kv);
+** Lua leaves undefined) can skip or repeat keys but stays memory-safe.
+** Inline: the interpreter's ITERN runs it for every step of pairs(). */
+static LU_AINLINE int lu_tab_iternext(GCtab *t, uint32_t *idx,
+                                      TValue *kv)
+{
+  uint32_t i = *idx;
+  for (; i < t->asize; i++) {
+    if (!tvisnil(&t->array[i])) {
+      setnumV(&kv[0], (double)i);
+      kv[1] = t->array[i];
+      *idx = i + 1;
+      return 1;
+    }
+  }
+  for (i -= t->asize; i <= t->hmask; i++) {
+    Node *n = &t->node[i];
+    if (!tvisnil(&n->val)) {
+      kv[0] = n->key;
+      kv[1] = n->val;
+      *idx = t->asize + i + 1;
+      return 1;
+    }
+  }
+  *idx = t->asize + t->hmask + 1;
+  return 0;
+}
+
 /* A border of t (Lua 5.1 #): array-size hint, then binary search. */
 LU_FUNC MSize lu_tab_len(GCtab *t);
 
