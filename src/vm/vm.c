@@ -1579,14 +1579,19 @@ vm_return:
   ** function for the uncommon cases (errors included).
   */
 
-#define FF_RET1() \
+#define FF_RET1()  FF_RETTV(base[0])
+/* Return the value v (not yet stored anywhere: a Lua caller gets it
+** without a round trip through base[0]). */
+#define FF_RETTV(v) \
   do { \
-    if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA)) { \
-      TValue v1 = base[0]; \
-      VM_RET1_LUA(v1); \
-    } \
+    TValue v1_ = (v); \
+    if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA)) \
+      VM_RET1_LUA(v1_); \
+    base[0] = v1_; \
     rv = base; nres = 1; goto vm_return; \
   } while (0)
+#define FF_RETNUM(x) \
+  do { TValue n1_; setnumV(&n1_, (x)); FF_RETTV(n1_); } while (0)
 #define FF_ROOM(n) \
   do { if (LU_UNLIKELY(base + (n) > L->maxstack)) goto ff_fallback; } while (0)
 
@@ -1661,8 +1666,7 @@ vm_return:
       }
     } else if (nargs >= 1 && tvisstr(base) && strV(base)->len == 1 &&
                strdata(strV(base))[0] == '#') {
-      setnumV(base, (double)(nargs - 1));
-      FF_RET1();
+      FF_RETNUM((double)(nargs - 1));
     }
     goto ff_fallback;
   }
@@ -1780,8 +1784,7 @@ vm_return:
   label: { \
     double n; \
     if (nargs >= 1 && vm_tonum(base, &n)) { \
-      setnumV_canon(base, (expr)); \
-      FF_RET1(); \
+      { TValue c1_; setnumV_canon(&c1_, (expr)); FF_RETTV(c1_); } \
     } \
     goto ff_fallback; \
   }
@@ -1808,23 +1811,20 @@ vm_return:
       /* As SSE maxsd/minsd (LuaJIT): NaN or equal operands give x. */
       r = ismax ? (r > x ? r : x) : (r < x ? r : x);
     }
-    setnumV(base, r);
-    FF_RET1();
+    FF_RETNUM(r);
   }
   }
   F_string_byte: {
     if (nargs == 1 && tvisstr(base)) {
       GCstr *s = strV(base);
       if (s->len == 0) { rv = base; nres = 0; goto vm_return; }
-      setnumV(base, (double)(uint8_t)strdata(s)[0]);
-      FF_RET1();
+      FF_RETNUM((double)(uint8_t)strdata(s)[0]);
     }
     if (nargs == 2 && tvisstr(base) && vm_isnum(base + 1)) {
       GCstr *s = strV(base);
       int64_t p = vm_strpos(numV(base + 1), (int64_t)s->len);
       if (p >= 1 && p <= (int64_t)s->len) {
-        setnumV(base, (double)(uint8_t)strdata(s)[p - 1]);
-        FF_RET1();
+        FF_RETNUM((double)(uint8_t)strdata(s)[p - 1]);
       }
       rv = base;
       nres = 0;
@@ -1874,8 +1874,7 @@ vm_return:
   F_bit_##name: { \
     if (nargs >= 1 && vm_isnum(base)) { \
       uint32_t x = (uint32_t)vm_tobit(numV(base)); \
-      setnumV(base, (double)(int32_t)(expr)); \
-      FF_RET1(); \
+      FF_RETNUM((double)(int32_t)(expr)); \
     } \
     goto ff_fallback; \
   }
@@ -1884,8 +1883,7 @@ vm_return:
     if (nargs >= 2 && vm_isnum(base) && vm_isnum(base + 1)) { \
       uint32_t x = (uint32_t)vm_tobit(numV(base)); \
       uint32_t n = (uint32_t)vm_tobit(numV(base + 1)) & 31; \
-      setnumV(base, (double)(int32_t)(expr)); \
-      FF_RET1(); \
+      FF_RETNUM((double)(int32_t)(expr)); \
     } \
     goto ff_fallback; \
   }
@@ -1899,8 +1897,7 @@ vm_return:
       if (!vm_isnum(base + i)) goto ff_fallback; \
       x op (uint32_t)vm_tobit(numV(base + i)); \
     } \
-    setnumV(base, (double)(int32_t)x); \
-    FF_RET1(); \
+    FF_RETNUM((double)(int32_t)x); \
   }
   FF_BIT1(tobit, x)
   FF_BIT1(bnot, ~x)
