@@ -597,6 +597,9 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 /* The primitive value whose tag is ~d (KPRI, ISEQP, USETP operand D):
 ** tag ~d in the top 17 bits, all payload bits set, i.e. ~(d << 47). */
 #define VM_KPRI(d)  (~((uint64_t)(d) << 47))
+/* Make the compiler forget what it knows about ins, so that operand
+** pointers computed from it again are not merged with earlier ones. */
+#define VM_REDECODE()  __asm__("" : "+r"(ins))
 #define LOADK()  (kbase = (TValue *)vm_curproto(base)->k)
 /* Returns and tail calls do not close upvalues: a function that makes
 ** closures has UCLO 0 before each of them (the parser emits it as
@@ -1103,7 +1106,8 @@ vm_return:
     }
     {
       TValue r;
-      nb = vm_index(L, base, pc, o, k, &r);
+      VM_REDECODE();  /* See TSETV. */
+      nb = vm_index(L, base, pc, RB, RC, &r);
       base = L->base;
       if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
       *RA = r;
@@ -1211,7 +1215,10 @@ vm_return:
         }
       }
     }
-    nb = vm_newindex(L, base, pc, o, k, RA);
+    /* Operands decoded again (VM_REDECODE: the compiler may not reuse
+    ** o and k, whose spill would cost the fast path a store). */
+    VM_REDECODE();
+    nb = vm_newindex(L, base, pc, RB, RC, RA);
     base = L->base;
     if (nb != NULL) { base = nb; nargs = 3; goto vm_callframe; }
     DISPATCH();
