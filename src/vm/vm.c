@@ -1144,8 +1144,9 @@ vm_return:
     }
     {
       TValue k, r;
-      setstrV(L, &k, key);
-      nb = vm_index(L, base, pc, o, &k, &r);
+      VM_REDECODE();  /* See TSETV. */
+      setstrV(L, &k, KSTR(bc_c(ins)));
+      nb = vm_index(L, base, pc, RB, &k, &r);
       base = L->base;
       if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
       *RA = r;
@@ -1167,8 +1168,9 @@ vm_return:
     }
     {
       TValue k, r;
-      setnumV(&k, (double)c);
-      nb = vm_index(L, base, pc, o, &k, &r);
+      VM_REDECODE();  /* See TSETV. */
+      setnumV(&k, (double)bc_c(ins));
+      nb = vm_index(L, base, pc, RB, &k, &r);
       base = L->base;
       if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
       *RA = r;
@@ -1239,8 +1241,9 @@ vm_return:
     }
     {
       TValue k;
-      setstrV(L, &k, key);
-      nb = vm_newindex(L, base, pc, o, &k, RA);
+      VM_REDECODE();  /* See TSETV. */
+      setstrV(L, &k, KSTR(bc_c(ins)));
+      nb = vm_newindex(L, base, pc, RB, &k, RA);
       base = L->base;
       if (nb != NULL) { base = nb; nargs = 3; goto vm_callframe; }
     }
@@ -1262,8 +1265,9 @@ vm_return:
     }
     {
       TValue k;
-      setnumV(&k, (double)c);
-      nb = vm_newindex(L, base, pc, o, &k, RA);
+      VM_REDECODE();  /* See TSETV. */
+      setnumV(&k, (double)bc_c(ins));
+      nb = vm_newindex(L, base, pc, RB, &k, RA);
       base = L->base;
       if (nb != NULL) { base = nb; nargs = 3; goto vm_callframe; }
     }
