@@ -682,9 +682,9 @@ static int bcv_upvalues(lua_State *L, GCproto *pt)
   for (pc = 1; pc < n; pc++)
     if (bc_op(bc[pc]) == BC_FNEW) has = 1;
   if (!has) return 1;  /* No closures: nothing can point into the frame. */
-  st = (uint16_t *)lu_mem_new(L, sz);
-  work = (BCPos *)(st + n);
-  queued = (uint8_t *)(work + n);
+  work = (BCPos *)lu_mem_new(L, sz);  /* The widest type first: aligned. */
+  st = (uint16_t *)(work + n);
+  queued = (uint8_t *)(st + n);
   for (pc = 0; pc < n; pc++) st[pc] = UV_TOP;
   memset(queued, 0, n);
   bcv_uvflow(st, work, &nwork, queued, 1, UV_NONE);
@@ -714,7 +714,7 @@ static int bcv_upvalues(lua_State *L, GCproto *pt)
     for (i = 0; i < ns; i++)
       bcv_uvflow(st, work, &nwork, queued, succ[i], out);
   }
-  lu_mem_free(G(L), st, sz);
+  lu_mem_free(G(L), work, sz);
   return ok;
 }
 
