@@ -1,0 +1,69 @@
+/*
+** lunar FFI: cdata objects and conversions between Lua values and C data.
+**
+** A cdata (GCcdata, src/core/obj.h) holds a C value of one C type: the
+** payload is the value itself (a number, a pointer, a struct, an array).
+** Two internal kinds of cdata have special payloads:
+**   ctype objects  (type CTID_CTYPEID): the payload is a CTypeID; what
+**                  ffi.typeof returns, printed "ctype<int>".
+**   references     (a REF type "T &"): the payload is a pointer to a T
+**                  somewhere else; what reading a struct or array member
+**                  gives, so that s.inner.x = 1 writes into s.
+**
+** Conversions follow LuaJIT's rules: numbers convert between all C number
+** types, pointers between compatible pointer types (void * with all),
+** arrays and strings decay to pointers, and anything else is an error
+** "cannot convert 'X' to 'Y'". With CCF_CAST (ffi.cast) integers and
+** pointers convert freely.
+*/
+#ifndef LU_FFI_CDATA_H
+#define LU_FFI_CDATA_H
+
+#include "ctype.h"
+
+#define CDF_FIN   0x01   /* Has a finalizer (ffi.gc or a metatype __gc). */
+
+#define CCF_CAST  0x01   /* Explicit cast. */
+#define CCF_INIT  0x02   /* Initialiser (tables allowed for aggregates). */
+#define CCF_ARGSHIFT 8   /* Argument number for messages (<< this). */
+
+/* A cdata of type id with sz payload bytes (zeroed). */
+LU_FUNC GCcdata *lu_cdata_new(lua_State *L, CTypeID id, MSize sz);
+/* A ctype object for id. */
+LU_FUNC GCcdata *lu_cdata_newctype(lua_State *L, CTypeID id);
+/* A reference "T &" to the T at p. */
+LU_FUNC GCcdata *lu_cdata_newref(lua_State *L, CTState *cts, CTypeID id,
+                                 void *p);
+/* The type a cdata stands for: a ctype object's id, else its own type. */
+LU_FUNC CTypeID lu_cdata_typeof(CTState *cts, GCcdata *cd);
+/* The data of cd and its type with references stripped. */
+LU_FUNC uint8_t *lu_cdata_deref(CTState *cts, GCcdata *cd, CTypeID *idp);
+
+/* Convert between C values: from type sid at sp to type did at dp. */
+LU_FUNC void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid,
+                            uint8_t *dp, uint8_t *sp, int flags);
+/* Convert the Lua value o to C type did at dp. */
+LU_FUNC void lu_cconv_ct_tv(CTState *cts, CTypeID did, uint8_t *dp,
+                            const TValue *o, int flags);
+/* Initialise a fresh object of type did at dp from the Lua values
+** o[0..n-1] (ffi.new's arguments: none, one value, a table, or several
+** positional values). */
+LU_FUNC void lu_cconv_init(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
+                           const TValue *o, int n);
+/* Read the C value of type sid at sp as a Lua value into *o (numbers up
+** to 32 bits, floats and bools become Lua values; 64-bit integers and
+** pointers new cdata; aggregates references). */
+LU_FUNC void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp,
+                            TValue *o);
+/* The cdata of a Lua value (or NULL if not cdata). */
+#define lu_cdata_of(o)  (tviscdata(o) ? cdataV(o) : NULL)
+
+/* Error "cannot convert 'X' to 'Y'" (X a C type or a Lua type name). */
+LU_FUNC LU_NORET void lu_cconv_err(CTState *cts, CTypeID did, CTypeID sid,
+                                   const TValue *o, int flags);
+
+/* Integer value of a Lua number or integer/enum/bool cdata for indexing;
+** returns 0 if o is not one. */
+LU_FUNC int lu_cdata_toint64(CTState *cts, const TValue *o, int64_t *v);
+
+#endif
