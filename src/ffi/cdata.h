@@ -66,4 +66,8 @@ LU_FUNC LU_NORET void lu_cconv_err(CTState *cts, CTypeID did, CTypeID sid,
 ** returns 0 if o is not one. */
 LU_FUNC int lu_cdata_toint64(CTState *cts, const TValue *o, int64_t *v);
 
+/* tonumber(cdata) for the base library (defined in src/lib/ffi.c): 1 and
+** *n set if o is a numeric cdata, else 0. */
+LU_FUNC int lu_ffi_tonumber(lua_State *L, const TValue *o, double *n);
+
 #endif

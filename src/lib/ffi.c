@@ -1220,7 +1220,6 @@ static const luaL_Reg ffi_lib[] = {
 
 /* Number conversion of cdata for the base library's tonumber: 1 and *n
 ** set if o is a numeric cdata. */
-LU_FUNC int lu_ffi_tonumber(lua_State *L, const TValue *o, double *n);
 int lu_ffi_tonumber(lua_State *L, const TValue *o, double *n)
 {
   CTState *cts;

@@ -391,6 +391,14 @@ static LU_NOINLINE TValue *vm_comp(lua_State *L, TValue *base,
     *cond = r ^ (op & 1);
     return NULL;
   }
+  if (tviscdata(a) || tviscdata(b)) {
+    /* FFI: the cdata __lt/__le compare mixed operands (1LL < 2). */
+    const TValue *m = vm_mm(L, tviscdata(a) ? a : b,
+                            (op & 2) ? MM_le : MM_lt);
+    if (m != NULL)
+      return vm_mmframe(L, base, pc, (op & 1) ? CONT_CONDF : CONT_CONDT,
+                        m, a, b, NULL, 2);
+  }
   if (itype(a) == itype(b) && !tvisnumber(a)) {
     for (;;) {
       MMS mm = (op & 2) ? MM_le : MM_lt;
@@ -423,6 +431,13 @@ static LU_NOINLINE TValue *vm_equal(lua_State *L, TValue *base,
   const TValue *m1, *m2;
   GCtab *mt1, *mt2;
   *cond = ne;
+  if (tviscdata(a) || tviscdata(b)) {
+    /* FFI: the cdata __eq decides for any pair (1LL == 1, p == nil). */
+    m1 = vm_mm(L, tviscdata(a) ? a : b, MM_eq);
+    if (m1 == NULL) return NULL;
+    return vm_mmframe(L, base, pc, ne ? CONT_CONDF : CONT_CONDT,
+                      m1, a, b, NULL, 2);
+  }
   if (itype(a) != itype(b) || !(tvistab(a) || tvisudata(a))) return NULL;
   mt1 = tvistab(a) ? tabV(a)->metatable : (GCtab *)udataV(a)->metatable;
   mt2 = tvistab(b) ? tabV(b)->metatable : (GCtab *)udataV(b)->metatable;
@@ -552,6 +567,7 @@ static void vm_run(lua_State *L, int mode, int nret, const void **initout)
   TValue *rv;     /* Return values. */
   int nres;       /* Number of return values. */
   TValue *nb;     /* New frame from a slow path. */
+  TValue kv;      /* Constant operand of a cdata comparison (vm_eqcdata). */
   int ffmax;      /* math.min/max: which one. */
 
   static const void *const labels[VM_NLABELS] = {
@@ -706,7 +722,8 @@ vm_return:
       eq = numV(a) == numV(d); \
     } else if (a->u64 == d->u64) { \
       eq = 1; \
-    } else if (itype(a) == itype(d) && (tvistab(a) || tvisudata(a))) { \
+    } else if ((itype(a) == itype(d) && (tvistab(a) || tvisudata(a))) || \
+               tviscdata(a) || tviscdata(d)) { \
       int cond; \
       SAVE_STATE(); \
       nb = vm_equal(L, base, pc, a, d, ne, &cond); \
@@ -733,6 +750,10 @@ vm_return:
   L_ISEQN: L_ISNEN: {
     TValue *a = RA;
     int eq = tvisnumber(a) && numV(a) == numV(KNUM(bc_d(ins)));
+    if (LU_UNLIKELY(tviscdata(a))) {
+      kv = *KNUM(bc_d(ins));
+      goto vm_eqcdata;
+    }
     if (eq ^ (bc_op(ins) == BC_ISNEN)) pc += 1 + bc_j(*pc); else pc++;
     DISPATCH();
   }
@@ -740,7 +761,22 @@ vm_return:
     TValue *a = RA;
     int eq = a->u64 == ((((uint64_t)(~(uint32_t)bc_d(ins) & 0x1ffff)) << 47) |
                         LU_GCVMASK);
+    if (LU_UNLIKELY(tviscdata(a))) {
+      setpriV(&kv, ~(uint32_t)bc_d(ins) & 0x1ffff);
+      goto vm_eqcdata;
+    }
     if (eq ^ (bc_op(ins) == BC_ISNEP)) pc += 1 + bc_j(*pc); else pc++;
+    DISPATCH();
+  }
+  vm_eqcdata: {
+    /* FFI: a cdata compared with a constant (p == nil, x == 0) goes to
+    ** the cdata __eq. Odd opcodes (ISNEN, ISNEP) are the negated ones. */
+    int cond;
+    SAVE_STATE();
+    nb = vm_equal(L, base, pc, RA, &kv, bc_op(ins) & 1, &cond);
+    base = L->base;
+    if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+    if (cond) pc += 1 + bc_j(*pc); else pc++;
     DISPATCH();
   }
 
@@ -861,10 +897,7 @@ vm_return:
   /* -- Constants ----------------------------------------------------- */
 
   L_KSTR: { setstrV(L, RA, KSTR(bc_d(ins))); DISPATCH(); }
-  L_KCDATA: {
-    SAVE_STATE();
-    lu_err_str(L, "FFI cdata constants are not implemented");
-  }
+  L_KCDATA: { setcdataV(L, RA, &KGC(bc_d(ins))->cd); DISPATCH(); }
   L_KSHORT: { setnumV(RA, (double)(int16_t)bc_d(ins)); DISPATCH(); }
   L_KNUM: { *RA = *KNUM(bc_d(ins)); DISPATCH(); }
   L_KPRI: {
