@@ -86,6 +86,7 @@ void lu_cconv_err(CTState *cts, CTypeID did, CTypeID sid, const TValue *o,
   else src = lu_ctype_name(L, cts, sid);
   msg = lua_pushfstring(L, "cannot convert '%s' to '%s'", src, dst);
   if (narg > 0) luaL_argerror(L, narg, msg);
+  if (flags & CCF_CALLER) lu_err_callermsg(L, msg);
   lua_error(L);
   for (;;) ;  /* Not reached. */
 }
@@ -115,19 +116,25 @@ static void cconv_putint(CType *ct, uint8_t *p, int64_t v)
   }
 }
 
+/* double to int64 as the x86-64 instruction does it: out of range and NaN
+** give INT64_MIN. */
+static int64_t cconv_d2i64(double d)
+{
+  if (d != d || d >= 9223372036854775808.0 || d < -9223372036854775808.0)
+    return (int64_t)0x8000000000000000ull;
+  return (int64_t)d;
+}
+
 /* double to an integer of type ct: truncation, as C (but defined for out of
 ** range values: through int64/uint64 as LuaJIT does on x64). */
 static int64_t cconv_dbl2int(CType *ct, double d)
 {
+  int64_t i;
   if (ct->flags & CTF_BOOL) return d != 0;
-  if (ct->size == 8 && (ct->flags & CTF_UNSIGNED)) {
-    if (d >= 9223372036854775808.0 && d < 18446744073709551616.0)
-      return (int64_t)(uint64_t)d;
-  }
-  if (d != d) return (int64_t)0x8000000000000000ull;
-  if (d >= 9223372036854775808.0 || d < -9223372036854775808.0)
-    return (int64_t)0x8000000000000000ull;
-  return (int64_t)d;
+  i = cconv_d2i64(d);
+  if (ct->size == 8 && (ct->flags & CTF_UNSIGNED) && i < 0)
+    i = cconv_d2i64(d - 18446744073709551616.0);  /* LuaJIT's x64 rule. */
+  return i;
 }
 
 static double cconv_getfp(CType *ct, const uint8_t *p)

@@ -1018,10 +1018,10 @@ static void cp_declaration(CPState *cp)
       /* static const int X = expr; */
       int64_t v;
       ct = lu_ctype_raw(cts, t);
-      cp_next(cp);
       if ((!ctype_isint(ct) && !ctype_isbool(ct) && ct->kind != CT_ENUM) ||
           !(ds.qual & CTF_CONST))
         cp_err(cp, "';' expected", NULL);
+      cp_next(cp);
       v = cp_expr(cp, 0);
       id = lu_ctype_new(cts, CT_CONSTVAL);
       ct = ctype_get(cts, id);

@@ -331,7 +331,7 @@ static int ffi_mm_newindex(lua_State *L)
     CType *et = lu_ctype_raw(cts, eid);
     if (et->flags & CTF_CONST)
       ffi_callererr(L, "attempt to write to constant location");
-    lu_cconv_ct_tv(cts, eid, p, ffi_arg(L, 3), 0);
+    lu_cconv_ct_tv(cts, eid, p, ffi_arg(L, 3), CCF_CALLER);
     return 0;
   }
   mo = ffi_metatype_mm(cts, cd, "__newindex");
@@ -877,7 +877,7 @@ static int ffi_clib_newindex(lua_State *L)
     ffi_callererr(L, "attempt to write to constant location");
   if (lu_ctype_raw(cts, typ)->flags & CTF_CONST)
     ffi_callererr(L, "attempt to write to constant location");
-  lu_cconv_ct_tv(cts, typ, (uint8_t *)var, ffi_arg(L, 3), 0);
+  lu_cconv_ct_tv(cts, typ, (uint8_t *)var, ffi_arg(L, 3), CCF_CALLER);
   return 0;
 }
 
@@ -914,6 +914,35 @@ static void ffi_pushclib(lua_State *L, void *handle)
   lua_setfenv(L, -2);
 }
 
+/* dlopen failed with "PATH: invalid ELF header": PATH may be a GNU ld
+** script (libm.so, libc.so on Debian). Open the first library its
+** GROUP ( ... ) or INPUT ( ... ) names. Returns NULL if that fails. */
+static void *ffi_load_ldscript(const char *err, int mode)
+{
+  char path[512], text[2048];
+  const char *colon = strstr(err, ": invalid ELF header");
+  char *p, *q;
+  size_t n;
+  FILE *f;
+  if (colon == NULL || (size_t)(colon - err) >= sizeof(path)) return NULL;
+  memcpy(path, err, (size_t)(colon - err));
+  path[colon - err] = '\0';
+  f = fopen(path, "r");
+  if (f == NULL) return NULL;
+  n = fread(text, 1, sizeof(text) - 1, f);
+  fclose(f);
+  text[n] = '\0';
+  p = strstr(text, "GROUP");
+  if (p == NULL) p = strstr(text, "INPUT");
+  if (p == NULL || (p = strchr(p, '(')) == NULL) return NULL;
+  p++;
+  while (*p == ' ' || *p == '\t') p++;
+  q = p;
+  while (*q && *q != ' ' && *q != ')' && *q != '\n') q++;
+  *q = '\0';
+  return *p ? dlopen(p, mode) : NULL;
+}
+
 /* ffi.load(name [, global]): LuaJIT's name rules (no '/' and no ".so":
 ** "lib" NAME ".so"). */
 static int ffi_load(lua_State *L)
@@ -931,7 +960,10 @@ static int ffi_load(lua_State *L)
   if (h == NULL) {
     const char *e = dlerror();
     lua_pushstring(L, e ? e : "cannot load library");
-    return lua_error(L);
+    h = ffi_load_ldscript(lua_tostring(L, -1),
+                          RTLD_LAZY | (global ? RTLD_GLOBAL : RTLD_LOCAL));
+    if (h == NULL) return lua_error(L);
+    lua_pop(L, 1);
   }
   ffi_pushclib(L, h);
   return 1;
@@ -968,7 +1000,7 @@ static int ffi_cast(lua_State *L)
   cd = lu_cdata_new(L, id, ct->size);
   ffi_pushcdata(L, cd);
   lu_cconv_ct_tv(cts, id, (uint8_t *)cdataptr(cd), ffi_arg(L, 2),
-                 CCF_CAST | (2 << CCF_ARGSHIFT));
+                 CCF_CAST);
   return 1;
 }
 
@@ -1033,7 +1065,10 @@ static int ffi_sizeof(lua_State *L)
       luaL_argerror(L, 2, "number expected");
     sz = lu_ctype_vlsize(cts, id, (uint64_t)n);
   }
-  if (sz == CTSIZE_INVALID || ct->kind == CT_FUNC) return 0;
+  if (sz == CTSIZE_INVALID || ct->kind == CT_FUNC) {
+    lua_pushnil(L);
+    return 1;
+  }
   lua_pushnumber(L, (double)sz);
   return 1;
 }
