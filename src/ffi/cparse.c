@@ -901,6 +901,7 @@ static CTypeID cp_struct(CPState *cp, int isunion)
       falign = cp->packed ? 1 : tt->align;
       if (!isunion) offset = (offset + falign - 1) & ~(uint64_t)(falign - 1);
       f = lu_ctype_new(cts, CT_FIELD);
+      tt = lu_ctype_raw(cts, t);  /* The table may have moved. */
       ft = ctype_get(cts, f);
       ft->cid = t;
       ft->value = isunion ? 0 : (int64_t)offset;

@@ -81,7 +81,6 @@ CTState *lu_ctype_init(lua_State *L, void *ud)
   cts->miscmap = ctype_envtab(L, "miscmap", NULL);
   lua_setfenv(L, -2);
   lua_setfield(L, LUA_REGISTRYINDEX, "_FFI_CTSTATE");
-  G(L)->ctstate = cts;
   ctype_grow(cts, 128);
   for (i = 0; i < CTID__BUILTIN; i++) {
     CType *ct = &cts->tab[i];

@@ -130,11 +130,12 @@ typedef struct CTState {
   int savederrno;      /* errno after the last C call (ffi.errno). */
 } CTState;
 
-/* The CTState of the global state, created on first use (loads the
-** cdata metatable as well, see lu_ffi_init in src/lib/ffi.c). */
+/* The CTState of the global state, created on first use together with
+** the cdata metatable (defined in src/lib/ffi.c). Sets cts->L = L. */
 LU_FUNC CTState *lu_ctype_state(lua_State *L);
+/* Initialise the state in userdata ud (at the top of the stack; popped):
+** builtin types, environment tables, registry anchor. */
 LU_FUNC CTState *lu_ctype_init(lua_State *L, void *ud);
-LU_FUNC void lu_ctype_freestate(global_State *g, CTState *cts);
 
 #define ctype_get(cts, id)   (&(cts)->tab[(id)])
 

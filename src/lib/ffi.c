@@ -70,6 +70,9 @@ CTState *lu_ctype_state(lua_State *L)
     ffi_newcdatamt(L);
     cts->L = L;
     ffi_predef(L, cts);
+    /* Published last: a "not enough memory" error above leaves no half
+    ** made state behind (the next use starts over). */
+    G(L)->ctstate = cts;
   }
   cts->L = L;
   return cts;
