@@ -17,6 +17,7 @@
 #include "../core/str.h"
 #include "../core/state.h"
 #include "../core/tab.h"
+#include "../core/err.h"
 
 /* -- Lexer ----------------------------------------------------------------- */
 
@@ -28,6 +29,7 @@ enum {
 
 #define CP_MAXOPS   32    /* Declarator constructors per declaration. */
 #define CP_MAXDEPTH 40    /* Nesting of declarators/expressions/structs. */
+#define CP_MAXPACK  8     /* #pragma pack(push) depth. */
 
 typedef struct CPState {
   lua_State *L;
@@ -43,6 +45,9 @@ typedef struct CPState {
   int depth;             /* Recursion depth. */
   int paramidx, nparams; /* '$' parameters on the Lua stack. */
   int packed;            /* __attribute__((packed)) seen. */
+  unsigned pack;         /* #pragma pack: max. member alignment or 0. */
+  unsigned packstack[CP_MAXPACK];
+  int packtop;
 } CPState;
 
 static LU_NORET void cp_err(CPState *cp, const char *fmt, const char *arg)
@@ -59,18 +64,45 @@ static LU_NORET void cp_err(CPState *cp, const char *fmt, const char *arg)
   }
   if (arg != NULL) lua_pushfstring(L, fmt, arg);
   else lua_pushstring(L, fmt);
-  if (strstr(lua_tostring(L, -1), "near") == NULL &&
-      strncmp(fmt, "attempt", 7) != 0 && strncmp(fmt, "undeclared", 10) != 0 &&
-      strncmp(fmt, "wrong", 5) != 0)
+  if (strchr(fmt, '\'') == fmt || strstr(fmt, " expected") != NULL ||
+      strncmp(fmt, "unexpected", 10) == 0 || strncmp(fmt, "malformed", 9) == 0 ||
+      strncmp(fmt, "unfinished", 10) == 0 || strncmp(fmt, "chunk", 5) == 0 ||
+      strncmp(fmt, "bit-fields", 10) == 0)
     lua_pushfstring(L, "%s near '%s'", lua_tostring(L, -1), tok);
-  lua_error(L);
-  abort();  /* Not reached. */
+  lu_err_callermsg(L, lua_tostring(L, -1));
 }
 
 static int cp_isident(int c)
 {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '_' || c == '$' || (c & 0x80);
+}
+
+/* #pragma pack(N), pack(push, N), pack(pop), pack(): the maximum
+** alignment of struct members (0: natural), with a small stack. */
+static void cp_pragma(CPState *cp, const char *s, const char *e)
+{
+  char line[128];
+  size_t n = (size_t)(e - s) < sizeof(line) - 1 ? (size_t)(e - s) : sizeof(line) - 1;
+  const char *q;
+  unsigned v = 0;
+  int any = 0;
+  memcpy(line, s, n);
+  line[n] = '\0';
+  if (strstr(line, "pragma") == NULL || (q = strstr(line, "pack")) == NULL ||
+      (q = strchr(q, '(')) == NULL)
+    return;
+  if (strstr(q, "pop") != NULL) {
+    if (cp->packtop > 0) cp->pack = cp->packstack[--cp->packtop];
+    return;
+  }
+  if (strstr(q, "push") != NULL && cp->packtop < CP_MAXPACK)
+    cp->packstack[cp->packtop++] = cp->pack;
+  for (; *q && *q != ')'; q++) {
+    if (*q >= '0' && *q <= '9') { v = v * 10 + (unsigned)(*q - '0'); any = 1; }
+    else if (any) break;
+  }
+  cp->pack = (any && v > 0 && v <= 16) ? v : 0;
 }
 
 static void cp_skipspace(CPState *cp)
@@ -88,8 +120,10 @@ static void cp_skipspace(CPState *cp)
       while (cp->p + 1 < cp->e && !(cp->p[0] == '*' && cp->p[1] == '/'))
         cp->p++;
       cp->p = cp->p + 1 < cp->e ? cp->p + 2 : cp->e;
-    } else if (*p == '#') {  /* Preprocessor line (#pragma ...): skipped. */
+    } else if (*p == '#') {  /* Preprocessor line: only #pragma pack counts. */
+      const char *s = p;
       while (cp->p < cp->e && *cp->p != '\n') cp->p++;
+      cp_pragma(cp, s, cp->p);
     } else {
       return;
     }
@@ -287,7 +321,9 @@ static uint32_t cp_qualifiers(CPState *cp)
 
 static int64_t cp_expr(CPState *cp, int prec);
 static CTypeID cp_typename(CPState *cp, int *isvla);
-static int cp_startdecl(CPState *cp);
+static int cp_startdecl_(CPState *cp, int keywordonly);
+#define cp_startdecl(cp)  cp_startdecl_((cp), 0)
+#define cp_iskeyword(cp)  cp_startdecl_((cp), 1)
 
 static CTSize cp_sizeof(CPState *cp, CTypeID id, int align)
 {
@@ -358,7 +394,7 @@ static int64_t cp_unary(CPState *cp)
       CTypeID id = lu_ctype_lookup(cp->cts, cp->name, 0);
       CType *ct = id ? ctype_get(cp->cts, id) : NULL;
       if (ct == NULL || ct->kind != CT_CONSTVAL)
-        cp_err(cp, "'%s' is not a constant", strdata(cp->name));
+        cp_err(cp, "undeclared identifier '%s'", strdata(cp->name));
       v = ct->value;
       cp_next(cp);
     }
@@ -418,7 +454,7 @@ static int64_t cp_expr(CPState *cp, int prec)
     case '*': a = (int64_t)((uint64_t)a * (uint64_t)b); break;
     case '/': case '%':
       if (b == 0 || (b == -1 && a == INT64_MIN))
-        cp_err(cp, "division by zero in constant expression", NULL);
+        cp_err(cp, "invalid value", NULL);
       a = op == '/' ? a / b : a % b;
       break;
     }
@@ -465,8 +501,10 @@ static CTypeID cp_enum(CPState *cp);
 static void cp_declarator(CPState *cp, CPDecl *d, int abstract);
 static CTypeID cp_apply(CPState *cp, CTypeID base, CPDecl *d);
 
-/* Is the current token the start of a type (for casts, sizeof, params)? */
-static int cp_startdecl(CPState *cp)
+/* Is the current token the start of a type (for casts, sizeof, params)?
+** keywordonly: only C keywords count (not typedef names, which may be
+** redeclared). */
+static int cp_startdecl_(CPState *cp, int keywordonly)
 {
   static const char *const kw[] = {
     "void", "char", "short", "int", "long", "float", "double", "signed",
@@ -481,6 +519,7 @@ static int cp_startdecl(CPState *cp)
   if (cp->tok != CTOK_NAME) return 0;
   for (i = 0; kw[i]; i++)
     if (strcmp(strdata(cp->name), kw[i]) == 0) return 1;
+  if (keywordonly) return 0;
   {
     CTypeID id = lu_ctype_lookup(cp->cts, cp->name, 0);
     return id != 0 && ctype_get(cp->cts, id)->kind == CT_TYPEDEF;
@@ -557,8 +596,6 @@ static void cp_declspec(CPState *cp, CPDeclSpec *ds)
         } else {
           break;
         }
-      } else if (basekw == 'i' && strcmp(s, "int") == 0) {
-        cp_err(cp, "invalid combination of type specifiers", NULL);
       } else {
         break;
       }
@@ -631,7 +668,7 @@ static void cp_params(CPState *cp, CPDeclOp *op)
     /* Arrays and functions as parameters are pointers. */
     if (ct->kind == CT_ARRAY) t = lu_ctype_ptrto(cp->cts, ct->cid, 0);
     else if (ct->kind == CT_FUNC) t = lu_ctype_ptrto(cp->cts, t, 0);
-    else if (ct->kind == CT_VOID) cp_err(cp, "void type in parameter list", NULL);
+    else if (ct->kind == CT_VOID) cp_err(cp, "')' expected", NULL);
     f = lu_ctype_new(cp->cts, CT_FIELD);
     ct = ctype_get(cp->cts, f);
     ct->cid = t;
@@ -686,11 +723,11 @@ static void cp_declarator(CPState *cp, CPDecl *d, int abstract)
       cp->tok = '(';
     }
     (void)save;
-  } else if (cp->tok == CTOK_NAME && abstract != 1) {
+  } else if (cp->tok == CTOK_NAME && abstract != 1 && !cp_iskeyword(cp)) {
     d->name = cp->name;
     cp_next(cp);
   } else if (abstract == 0) {
-    cp_err(cp, "identifier expected", NULL);
+    cp_err(cp, "'<identifier>' expected", NULL);
   }
   /* Suffixes. */
   for (;;) {
@@ -710,7 +747,8 @@ static void cp_declarator(CPState *cp, CPDecl *d, int abstract)
         cp_next(cp);
       } else if (cp->tok != ']') {
         op->n = cp_expr(cp, 0);
-        if (op->n < 0 || op->n > 0x7fffffff) cp_err(cp, "invalid array size", NULL);
+        if (op->n < 0 || op->n > 0x7fffffff)
+          cp_err(cp, "size of C type is unknown or too large", NULL);
       }
       cp_check(cp, ']');
     } else {
@@ -844,7 +882,7 @@ static CTypeID cp_struct(CPState *cp, int isunion)
   }
   cp_attributes(cp);
   if (cp->tok != '{') {
-    if (name == NULL) cp_err(cp, "'{' expected", NULL);
+    if (name == NULL) cp_err(cp, "'<identifier>' expected", NULL);
     cp->packed = oldpacked;
     return cp_tag(cp, CT_STRUCT, isunion ? CTF_UNION : 0, 0, name);
   }
@@ -862,7 +900,8 @@ static CTypeID cp_struct(CPState *cp, int isunion)
         CTypeID f = lu_ctype_new(cts, CT_FIELD);
         CType *ft;
         bt = lu_ctype_raw(cts, ds.base);
-        if (bt->size == CTSIZE_INVALID) cp_err(cp, "incomplete type in struct", NULL);
+        if (bt->size == CTSIZE_INVALID)
+          cp_err(cp, "size of C type is unknown or too large", NULL);
         if (!isunion) offset = (offset + bt->align - 1) & ~(uint64_t)(bt->align - 1);
         ft = ctype_get(cts, f);
         ft->cid = ds.base;
@@ -896,9 +935,10 @@ static CTypeID cp_struct(CPState *cp, int isunion)
           tt = lu_ctype_raw(cts, t);
         }
       } else if (tt->size == CTSIZE_INVALID || tt->kind == CT_FUNC) {
-        cp_err(cp, "incomplete type in struct", NULL);
+        cp_err(cp, "size of C type is unknown or too large", NULL);
       }
       falign = cp->packed ? 1 : tt->align;
+      if (cp->pack != 0 && falign > cp->pack) falign = cp->pack;
       if (!isunion) offset = (offset + falign - 1) & ~(uint64_t)(falign - 1);
       f = lu_ctype_new(cts, CT_FIELD);
       tt = lu_ctype_raw(cts, t);  /* The table may have moved. */
@@ -956,7 +996,7 @@ static CTypeID cp_enum(CPState *cp)
   }
   cp_attributes(cp);
   if (cp->tok != '{') {
-    if (name == NULL) cp_err(cp, "'{' expected", NULL);
+    if (name == NULL) cp_err(cp, "'<identifier>' expected", NULL);
     return cp_tag(cp, CT_ENUM, 0, 0, name);
   }
   id = cp_tag(cp, CT_ENUM, 0, 1, name);
@@ -1078,7 +1118,7 @@ CTypeID lu_cparse_type(lua_State *L, CTState *cts, GCstr *src,
   cp.nparams = nparams;
   /* Re-lex the first token: '$' needs the parameters set up. */
   id = cp_typename(&cp, &vla);
-  if (cp.tok != CTOK_EOF) cp_err(&cp, "unexpected symbol", NULL);
+  if (cp.tok != CTOK_EOF) cp_err(&cp, "'<eof>' expected", NULL);
   if (cp.nparams != 0) cp_err(&cp, "wrong number of type parameters", NULL);
   return id;
 }

@@ -1120,6 +1120,8 @@ static int ffi_istype(lua_State *L)
   return 1;
 }
 
+static void *ffi_checkptr(lua_State *L, CTState *cts, int n, CTypeID pid);
+
 static int ffi_string(lua_State *L)
 {
   CTState *cts = lu_ctype_state(L);
@@ -1129,9 +1131,7 @@ static int ffi_string(lua_State *L)
   if (tvisstr(o)) {
     p = strdata(strV(o));
   } else {
-    uint8_t tmp[8];
-    lu_cconv_ct_tv(cts, CTID_P_CCHAR, tmp, o, CCF_CAST | (1 << CCF_ARGSHIFT));
-    memcpy(&p, tmp, sizeof(p));
+    p = (const char *)ffi_checkptr(L, cts, 1, CTID_P_CCHAR);
   }
   if (p == NULL) luaL_argerror(L, 1, "cannot convert 'NULL' to 'string'");
   if (lua_gettop(L) >= 2 && !lua_isnil(L, 2)) {
@@ -1146,11 +1146,17 @@ static int ffi_string(lua_State *L)
   return 1;
 }
 
+/* Argument n as a pointer of type pid. Any cdata pointer, array or
+** struct converts (as a cast); so do strings and nil, but not numbers,
+** which would be made-up addresses. */
 static void *ffi_checkptr(lua_State *L, CTState *cts, int n, CTypeID pid)
 {
   uint8_t tmp[8];
   void *p;
-  lu_cconv_ct_tv(cts, pid, tmp, ffi_arg(L, n), CCF_CAST | (n << CCF_ARGSHIFT));
+  TValue *o = ffi_arg(L, n);
+  int flags = (n << CCF_ARGSHIFT) | (tviscdata(o) ? CCF_CAST : 0);
+  if (n > lua_gettop(L)) luaL_argerror(L, n, "value expected");
+  lu_cconv_ct_tv(cts, pid, tmp, o, flags);
   memcpy(&p, tmp, sizeof(p));
   return p;
 }
@@ -1160,8 +1166,8 @@ static int ffi_copy(lua_State *L)
   CTState *cts = lu_ctype_state(L);
   void *dst, *src;
   int64_t len;
-  if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
   dst = ffi_checkptr(L, cts, 1, CTID_P_VOID);
+  if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
   if (lua_gettop(L) >= 3 && !lua_isnil(L, 3)) {
     if (!lu_cdata_toint64(cts, ffi_arg(L, 3), &len) || len < 0)
       luaL_argerror(L, 3, "number expected");

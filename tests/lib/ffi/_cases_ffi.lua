@@ -45,6 +45,39 @@ add("return pcall(ffi.typeof, 'int', 3)")
 add("return ffi.typeof('$ *', ffi.typeof('int')) == ffi.typeof('int *')")
 add("return ffi.sizeof(ffi.typeof('int[$]', 5))")
 add("ffi.cdef'int ffi_case_extern1(int, ...);' return pcall(function() return ffi.C.nosuch_symbol_1 end)")
+-- Declaration errors (positions are the caller's, as in LuaJIT).
+for _, d in ipairs{ "struct", "struct {", "int f(", "int [3];", "typedef;",
+  "enum { A = };", "int a[-1];", "int a[1/0];", "void v;",
+  "struct s1 { void v; };", "unsigned float x;", "char int x;",
+  "int f(void, int);", "struct s2 { int a; int a; };",
+  "enum e3 { X3 }; enum e3 { Y3 };", "union u4 {int a;}; struct u4 {int a;};",
+  "int x @;", "int y = UNDEFINED_CONST;" } do
+  add("return pcall(function() ffi.cdef[[" .. d .. "]] end)")
+end
+add("ffi.cdef'#pragma pack(1)\nstruct pk1 { char a; int b; };\n#pragma pack()\nstruct pk2 { char a; int b; };' return ffi.sizeof('struct pk1'), ffi.sizeof('struct pk2')")
+add("ffi.cdef'#pragma pack(push, 2)\nstruct pk3 { char a; int b; };\n#pragma pack(pop)\nstruct pk4 { char a; double b; };' return ffi.sizeof('struct pk3'), ffi.sizeof('struct pk4')")
+add("ffi.cdef'struct __attribute__((packed)) pk5 { char a; int b; };' return ffi.sizeof('struct pk5')")
+for _, t in ipairs{ "int (*)[", "", "int int", "int x", "int[0]" } do
+  add("return pcall(ffi.typeof, '" .. t .. "')")
+end
+-- API argument errors.
+for _, c in ipairs{ "ffi.string()", "ffi.copy()", "ffi.sizeof()", "ffi.cast()",
+  "ffi.cast('int')", "ffi.metatype('struct { int a; }', 1)",
+  "ffi.gc(ffi.new('int[1]'))", "ffi.abi()", "ffi.load()",
+  "ffi.offsetof('struct { int a; }', 'b')", "ffi.new('int', nil)",
+  "ffi.new('int *', 1)", "ffi.new('int *', ffi.new('double[1]'))",
+  "ffi.new('double *', ffi.new('int[1]'))", "ffi.new('int64_t', '7')",
+  "ffi.new('uint64_t', 2^64)", "ffi.new('int[2]', ffi.new('int[2]', 1, 2))[1]" } do
+  add("return pcall(function() return " .. c .. " end)")
+end
+for _, c in ipairs{ "ffi.C.abs_undeclared_1", "ffi.new('int')[0]",
+  "ffi.typeof('int').x", "ffi.new('int[3]')['1']", "#ffi.new('int64_t')",
+  "-ffi.new('int *')", "ffi.new('int *') * 2", "1 - ffi.new('int *')",
+  "ffi.new('int *') < 1", "ffi.new('int *') == 0", "ffi.new('double', 2) < 3" } do
+  add("return pcall(function() return " .. c .. " end)")
+end
+add("return pcall(function() local x = ffi.new('int') x.a = 1 end)")
+
 -- new, initialisers, conversions.
 add("local x = ffi.new('int', 5) return type(x), tonumber(x)")
 add("return tonumber(ffi.new('double', 1.5)), tonumber(ffi.new('float', 0.1)) == tonumber(ffi.new('float', 0.1))")
