@@ -759,9 +759,10 @@ vm_return:
   }
   L_ISEQP: L_ISNEP: {
     TValue *a = RA;
-    int eq = a->u64 == ((((uint64_t)(~(uint32_t)bc_d(ins) & 0x1ffff)) << 47) |
-                        LU_GCVMASK);
-    if (LU_UNLIKELY(tviscdata(a))) {
+    /* A primitive is the only value of its itype (no number has one). */
+    uint32_t it = itype(a);
+    int eq = it == (~(uint32_t)bc_d(ins) & 0x1ffff);
+    if (LU_UNLIKELY(it == LU_TCDATA)) {
       setpriV(&kv, ~(uint32_t)bc_d(ins) & 0x1ffff);
       goto vm_eqcdata;
     }
