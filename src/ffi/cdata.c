@@ -444,12 +444,13 @@ void lu_cconv_init(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
         CType *f = ctype_get(cts, fid);
         CType *ft = lu_ctype_raw(cts, f->cid);
         if (ft->kind == CT_ARRAY && (ft->flags & CTF_VLA)) {
-          MSize cnt2 = ft->cid ? (sz - (CTSize)f->value) /
-                       (lu_ctype_raw(cts, ft->cid)->size ? lu_ctype_raw(cts, ft->cid)->size : 1) : 0;
-          MSize k;
+          /* The trailing VLA of a VLS takes the remaining values. */
           CTSize esz = lu_ctype_raw(cts, ft->cid)->size;
-          for (k = 0; k < cnt2 && i < n; k++, i++)
-            lu_cconv_ct_tv(cts, ft->cid, dp + f->value + k * esz, &o[i], CCF_INIT);
+          MSize nelem = esz ? (sz - (CTSize)f->value) / esz : 0;
+          MSize k;
+          for (k = 0; k < nelem && i < n; k++, i++)
+            lu_cconv_ct_tv(cts, ft->cid, dp + f->value + k * esz, &o[i],
+                           CCF_INIT);
           break;
         }
         lu_cconv_ct_tv(cts, f->cid, dp + f->value, &o[i], CCF_INIT);

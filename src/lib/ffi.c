@@ -78,6 +78,16 @@ CTState *lu_ctype_state(lua_State *L)
   return cts;
 }
 
+/* The state for a library function or metamethod, after a GC step if one
+** is due: every function here may allocate cdata (a step at entry is safe,
+** all live values are on the stack), and without this a loop of 1LL + i
+** would never give the collector a chance to run. */
+static CTState *ffi_state(lua_State *L)
+{
+  lu_gc_check(L);
+  return lu_ctype_state(L);
+}
+
 /* -- Helpers --------------------------------------------------------------- */
 
 /* Argument n as a C type: a string declaration, a ctype or a cdata. */
@@ -286,7 +296,7 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
 
 static int ffi_mm_index(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   GCcdata *cd = ffi_checkcdata(L, 1);
   TValue key = *ffi_arg(L, 2);
   CTypeID eid;
@@ -323,7 +333,7 @@ static int ffi_mm_index(lua_State *L)
 
 static int ffi_mm_newindex(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   GCcdata *cd = ffi_checkcdata(L, 1);
   TValue key = *ffi_arg(L, 2);
   CTypeID eid;
@@ -380,7 +390,7 @@ static GCcdata *ffi_newobj(lua_State *L, CTState *cts, CTypeID id, int first,
   if (sz == CTSIZE_INVALID || ct->kind == CT_FUNC || ct->kind == CT_VOID)
     luaL_argerror(L, argn, "size of C type is unknown or too large");
   lua_checkstack(L, 4);
-  cd = lu_cdata_new(L, lu_ctype_resolve(cts, id) == id ? id : id, sz);
+  cd = lu_cdata_new(L, id, sz);
   ffi_pushcdata(L, cd);
   {
     int n = top - first + 1;
@@ -393,7 +403,7 @@ static GCcdata *ffi_newobj(lua_State *L, CTState *cts, CTypeID id, int first,
 
 static int ffi_mm_call(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   GCcdata *cd = ffi_checkcdata(L, 1);
   const TValue *mo;
   CType *ct;
@@ -444,7 +454,7 @@ static void ffi_pushint64(lua_State *L, uint64_t v, int isunsigned)
 
 static int ffi_mm_tostring(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   GCcdata *cd = ffi_checkcdata(L, 1);
   const TValue *mo = ffi_metatype_mm(cts, cd, "__tostring");
   CTypeID id;
@@ -486,7 +496,7 @@ static int ffi_mm_tostring(lua_State *L)
 
 static int ffi_mm_len(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   GCcdata *cd = ffi_checkcdata(L, 1);
   const TValue *mo = ffi_metatype_mm(cts, cd, "__len");
   if (mo != NULL) {
@@ -504,7 +514,7 @@ static int ffi_mm_len(lua_State *L)
 /* Run the metatype or the ffi.gc finalizer of cd (called by the GC). */
 static int ffi_mm_gc(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   TValue *o = ffi_arg(L, 1);
   const TValue *f;
   TValue fv;
@@ -678,7 +688,7 @@ static int ffi_arith(lua_State *L, CTState *cts, int op, const TValue *a,
 /* The common metamethod body for arithmetic and comparisons. */
 static int ffi_mm_arith(lua_State *L, int op)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   TValue a = *ffi_arg(L, 1);
   TValue b = lua_gettop(L) >= 2 ? *ffi_arg(L, 2) : a;
   const TValue *mo = NULL;
@@ -738,7 +748,7 @@ static int ffi_mm_le(lua_State *L) { return ffi_mm_arith(L, AR_LE); }
 
 static int ffi_mm_concat(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   TValue a = *ffi_arg(L, 1), b = *ffi_arg(L, 2);
   const TValue *mo = NULL;
   if (tviscdata(&a)) mo = ffi_metatype_mm(cts, cdataV(&a), "__concat");
@@ -845,7 +855,7 @@ missing:
 
 static int ffi_clib_index(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   FFIClib *cl = ffi_checkclib(L);
   GCstr *name;
   void *var;
@@ -871,7 +881,7 @@ static int ffi_clib_index(lua_State *L)
 
 static int ffi_clib_newindex(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   FFIClib *cl = ffi_checkclib(L);
   void *var;
   CTypeID typ;
@@ -976,7 +986,7 @@ static int ffi_load(lua_State *L)
 
 static int ffi_cdef(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   luaL_checkstring(L, 1);
   lu_cparse_cdef(L, cts, strV(ffi_arg(L, 1)));
   return 0;
@@ -984,7 +994,7 @@ static int ffi_cdef(lua_State *L)
 
 static int ffi_new(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = ffi_checkctype(L, cts, 1, 0);
   ffi_newobj(L, cts, id, 2, 1);
   return 1;
@@ -992,7 +1002,7 @@ static int ffi_new(lua_State *L)
 
 static int ffi_cast(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = ffi_checkctype(L, cts, 1, 0);
   CType *ct = lu_ctype_raw(cts, id);
   GCcdata *cd;
@@ -1009,7 +1019,7 @@ static int ffi_cast(lua_State *L)
 
 static int ffi_typeof(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = ffi_checkctype(L, cts, 1, 1);
   ffi_pushcdata(L, lu_cdata_newctype(L, id));
   return 1;
@@ -1017,7 +1027,7 @@ static int ffi_typeof(lua_State *L)
 
 static int ffi_metatype(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = ffi_checkctype(L, cts, 1, 0);
   CType *ct;
   const TValue *old;
@@ -1038,7 +1048,7 @@ static int ffi_metatype(lua_State *L)
 
 static int ffi_gc(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   GCcdata *cd = ffi_checkcdata(L, 1);
   TValue *slot;
   if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
@@ -1054,7 +1064,7 @@ static int ffi_gc(lua_State *L)
 /* The size of a type or cdata, with the VLA count at argument 2. */
 static int ffi_sizeof(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = ffi_checkctype(L, cts, 1, 0);
   CType *ct = lu_ctype_raw(cts, id);
   CTSize sz = ct->size;
@@ -1078,7 +1088,7 @@ static int ffi_sizeof(lua_State *L)
 
 static int ffi_alignof(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = ffi_checkctype(L, cts, 1, 0);
   lua_pushnumber(L, (double)lu_ctype_raw(cts, id)->align);
   return 1;
@@ -1086,7 +1096,7 @@ static int ffi_alignof(lua_State *L)
 
 static int ffi_offsetof(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = ffi_checkctype(L, cts, 1, 0);
   CTSize ofs = 0;
   CTypeID fid;
@@ -1100,7 +1110,7 @@ static int ffi_offsetof(lua_State *L)
 
 static int ffi_istype(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   CTypeID id = lu_ctype_resolve(cts, ffi_checkctype(L, cts, 1, 0));
   TValue *o = ffi_arg(L, 2);
   int r = 0;
@@ -1124,7 +1134,7 @@ static void *ffi_checkptr(lua_State *L, CTState *cts, int n, CTypeID pid);
 
 static int ffi_string(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   TValue *o = ffi_arg(L, 1);
   const char *p;
   if (lua_gettop(L) < 1) luaL_argerror(L, 1, "value expected");
@@ -1163,7 +1173,7 @@ static void *ffi_checkptr(lua_State *L, CTState *cts, int n, CTypeID pid)
 
 static int ffi_copy(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   void *dst, *src;
   int64_t len;
   dst = ffi_checkptr(L, cts, 1, CTID_P_VOID);
@@ -1185,7 +1195,7 @@ static int ffi_copy(lua_State *L)
 
 static int ffi_fill(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   void *dst;
   int64_t len, c = 0;
   if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
@@ -1202,7 +1212,7 @@ static int ffi_fill(lua_State *L)
 
 static int ffi_errno(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   int old = cts->savederrno;
   if (lua_gettop(L) >= 1 && !lua_isnil(L, 1)) {
     cts->savederrno = (int)luaL_checkinteger(L, 1);
@@ -1225,7 +1235,7 @@ static int ffi_abi(lua_State *L)
 
 static int ffi_tonumber(lua_State *L)
 {
-  CTState *cts = lu_ctype_state(L);
+  CTState *cts = ffi_state(L);
   TValue *o = ffi_arg(L, 1);
   luaL_checkany(L, 1);
   if (tviscdata(o)) {
