@@ -280,7 +280,6 @@ static void cconv_fromnum(CTState *cts, CTypeID did, CType *d, uint8_t *dp,
 static void cconv_fromtab(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
                           GCtab *t, int flags)
 {
-  lua_State *L = cts->L;
   CType *d = lu_ctype_raw(cts, did);
   if (d->kind == CT_ARRAY) {
     CTypeID eid = d->cid;
@@ -315,7 +314,6 @@ static void cconv_fromtab(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
       if (d->flags & CTF_UNION) break;  /* Only the first union member. */
     }
   } else {
-    (void)L;
     lu_cconv_err(cts, did, 0, NULL, flags);
   }
 }

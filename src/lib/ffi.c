@@ -1233,35 +1233,6 @@ static int ffi_abi(lua_State *L)
   return 1;
 }
 
-static int ffi_tonumber(lua_State *L)
-{
-  CTState *cts = ffi_state(L);
-  TValue *o = ffi_arg(L, 1);
-  luaL_checkany(L, 1);
-  if (tviscdata(o)) {
-    CTypeID id;
-    uint8_t *p = lu_cdata_deref(cts, cdataV(o), &id);
-    CType *ct = lu_ctype_raw(cts, id);
-    if (ct->kind == CT_ENUM) ct = lu_ctype_raw(cts, ct->cid);
-    if (cdataV(o)->ctypeid != CTID_CTYPEID && ct->kind == CT_NUM &&
-        !(ct->flags & CTF_LONGDBL)) {
-      double d;
-      if (ct->flags & CTF_FP) d = ct->size == 4 ? *(float *)p : *(double *)p;
-      else if (ct->flags & CTF_BOOL) d = *p != 0;
-      else if (ct->size == 8 && (ct->flags & CTF_UNSIGNED)) d = (double)*(uint64_t *)p;
-      else { int64_t v; lu_cdata_toint64(cts, o, &v); d = (double)v; }
-      lua_pushnumber(L, d);
-      return 1;
-    }
-    lua_pushnil(L);
-    return 1;
-  }
-  lua_pushvalue(L, lua_upvalueindex(1));
-  lua_pushvalue(L, 1);
-  lua_call(L, 1, 1);
-  return 1;
-}
-
 static const luaL_Reg ffi_lib[] = {
   {"cdef", ffi_cdef}, {"new", ffi_new}, {"cast", ffi_cast},
   {"typeof", ffi_typeof}, {"metatype", ffi_metatype}, {"gc", ffi_gc},
@@ -1323,7 +1294,6 @@ static void ffi_predef(lua_State *L, CTState *cts)
 LUALIB_API int luaopen_ffi(lua_State *L)
 {
   lu_ctype_state(L);
-  (void)ffi_tonumber;
   lua_newtable(L);
   luaL_register(L, NULL, ffi_lib);
   ffi_pushclib(L, RTLD_DEFAULT);
