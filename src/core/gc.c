@@ -143,8 +143,9 @@ static void gc_mark(global_State *g, GCobj *o)
     gc_markobj(g, o->ud.metatable);
     gc_markobj(g, o->ud.env);
     break;
-  case LU_GCT_CDATA:   /* A leaf: its type lives in the FFI's table. */
+  case LU_GCT_CDATA:   /* Its type lives in the FFI's table. */
     gray2black(o);
+    gc_markobj(g, o->cd.owner);  /* Owners are never references. */
     break;
   default: {
     GCobj **lp = gc_gclistp(o);
@@ -1006,6 +1007,9 @@ static void gc_check_obj(global_State *g, GCobj *o)
   case LU_GCT_UDATA:
     gc_check_ref(g, o, o->ud.metatable);
     gc_check_ref(g, o, o->ud.env);
+    break;
+  case LU_GCT_CDATA:
+    gc_check_ref(g, o, o->cd.owner);
     break;
   case LU_GCT_THREAD: {
     lua_State *th = &o->th;

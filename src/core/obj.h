@@ -139,7 +139,9 @@ typedef struct GCudata {
 ** table, see src/ffi/ctype.h). The payload of len bytes follows the
 ** header, 16-byte aligned. Like userdata, cdata are linked into the tail
 ** of gc.root (after the main thread) so that the GC can find those with a
-** finalizer (flag CDF_FIN, see src/ffi/cdata.h). */
+** finalizer (flag CDF_FIN, see src/ffi/cdata.h). A reference into another
+** cdata's payload (s.inner) keeps that cdata alive through owner; the
+** owner never changes, so it needs no write barrier. */
 typedef struct GCcdata {
   GCHeader;
   uint8_t flags;       /* CDF_* (src/ffi/cdata.h). */
@@ -147,7 +149,7 @@ typedef struct GCcdata {
   uint32_t ctypeid;    /* The C type. */
   MSize len;           /* Payload size. */
   uint32_t unused2;
-  uint64_t unused3;
+  GCobj *owner;        /* Referenced cdata or NULL. */
 } GCcdata;
 
 #define cdataptr(cd)   ((void *)((cd) + 1))

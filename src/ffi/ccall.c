@@ -142,11 +142,11 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
   if (rt->kind == CT_NUM && (rt->flags & CTF_FP)) {
     uint8_t tmp[8];
     memcpy(tmp, &ca.cs.rfpr[0], 8);
-    lu_cconv_tv_ct(cts, rid, tmp, L->top);
+    lu_cconv_tv_ct(cts, rid, tmp, L->top, NULL);
   } else {
     uint8_t tmp[8];
     memcpy(tmp, &ca.cs.rgpr[0], 8);
-    lu_cconv_tv_ct(cts, rid, tmp, L->top);
+    lu_cconv_tv_ct(cts, rid, tmp, L->top, NULL);
   }
   L->top++;
   return 1;

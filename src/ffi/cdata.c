@@ -42,13 +42,15 @@ GCcdata *lu_cdata_newctype(lua_State *L, CTypeID id)
   return cd;
 }
 
-GCcdata *lu_cdata_newref(lua_State *L, CTState *cts, CTypeID id, void *p)
+GCcdata *lu_cdata_newref(lua_State *L, CTState *cts, CTypeID id, void *p,
+                         GCcdata *owner)
 {
   CTypeID rid = lu_ctype_intern(cts, CT_REF, 0, id, 8, 0);
   GCcdata *cd;
   ctype_get(cts, rid)->align = 8;
   cd = lu_cdata_new(L, rid, sizeof(void *));
   *(void **)cdataptr(cd) = p;
+  cd->owner = obj2gco(owner);
   return cd;
 }
 
@@ -244,8 +246,9 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
   }
   case CT_STRUCT:
   case CT_ARRAY:
+    if (d->size == CTSIZE_INVALID) break;  /* VLA/VLS: size unknown here. */
     if (d == s || (d->kind == CT_ARRAY && s->kind == CT_ARRAY &&
-                   d->size == s->size && d->size != CTSIZE_INVALID &&
+                   d->size == s->size &&
                    cconv_ptrcompat(cts, d->cid, s->cid))) {
       memcpy(dp, sp, d->size);
       return;
@@ -473,7 +476,8 @@ void lu_cconv_init(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
 
 /* -- C to Lua ---------------------------------------------------------------------- */
 
-void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp, TValue *o)
+void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp, TValue *o,
+                    GCcdata *owner)
 {
   lua_State *L = cts->L;
   CType *s = lu_ctype_raw(cts, sid);
@@ -481,6 +485,7 @@ void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp, TValue *o)
     sp = *(uint8_t **)sp;
     sid = s->cid;
     s = lu_ctype_raw(cts, sid);
+    owner = NULL;
   }
   switch (s->kind) {
   case CT_ENUM:
@@ -512,7 +517,7 @@ void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp, TValue *o)
     break;
   default: {
     /* Aggregates and functions: a reference to the object. */
-    GCcdata *cd = lu_cdata_newref(L, cts, sid, sp);
+    GCcdata *cd = lu_cdata_newref(L, cts, sid, sp, owner);
     setcdataV(L, o, cd);
     break;
   }

@@ -32,9 +32,10 @@
 LU_FUNC GCcdata *lu_cdata_new(lua_State *L, CTypeID id, MSize sz);
 /* A ctype object for id. */
 LU_FUNC GCcdata *lu_cdata_newctype(lua_State *L, CTypeID id);
-/* A reference "T &" to the T at p. */
+/* A reference "T &" to the T at p, inside the payload of owner (or NULL
+** when p is memory the FFI does not own). */
 LU_FUNC GCcdata *lu_cdata_newref(lua_State *L, CTState *cts, CTypeID id,
-                                 void *p);
+                                 void *p, GCcdata *owner);
 /* The type a cdata stands for: a ctype object's id, else its own type. */
 LU_FUNC CTypeID lu_cdata_typeof(CTState *cts, GCcdata *cd);
 /* The data of cd and its type with references stripped. */
@@ -53,9 +54,10 @@ LU_FUNC void lu_cconv_init(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
                            const TValue *o, int n);
 /* Read the C value of type sid at sp as a Lua value into *o (numbers up
 ** to 32 bits, floats and bools become Lua values; 64-bit integers and
-** pointers new cdata; aggregates references). */
+** pointers new cdata; aggregates references, kept alive by owner: the
+** cdata whose payload holds sp, or NULL). */
 LU_FUNC void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp,
-                            TValue *o);
+                            TValue *o, GCcdata *owner);
 /* The cdata of a Lua value (or NULL if not cdata). */
 #define lu_cdata_of(o)  (tviscdata(o) ? cdataV(o) : NULL)
 

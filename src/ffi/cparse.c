@@ -1049,6 +1049,7 @@ static void cp_declaration(CPState *cp)
     CType *ct;
     d.nops = -1;
     cp_declarator(cp, &d, 0);
+    if (d.name == NULL) cp_err(cp, "'<identifier>' expected", NULL);
     t = cp_apply(cp, lu_ctype_qualify(cts, ds.base, ds.qual), &d);
     cp_attributes(cp);
     if (ds.istypedef) {

@@ -17,6 +17,7 @@
 #include "../core/tab.h"
 #include "../core/gc.h"
 #include "../core/state.h"
+#include "../core/udata.h"
 
 /* -- The state ---------------------------------------------------------- */
 
@@ -31,22 +32,28 @@ static const struct {
 #undef CTBUILTIN
 };
 
-/* Grow the type array to hold at least n entries. */
+/* Grow the type array to hold at least n entries. This must not run a
+** GC step: the parser holds names (GCstr) that are anchored only once
+** their entry is complete. So no C API calls here, only the internal
+** allocator; the new array is anchored in the state's environment table
+** (cts->envt) before anything else can allocate. */
 static void ctype_grow(CTState *cts, MSize n)
 {
   lua_State *L = cts->L;
   MSize nsize = cts->sizetab ? cts->sizetab : 64;
+  GCudata *ud;
   CType *ntab;
+  TValue *slot;
   while (nsize < n) nsize *= 2;
   if (nsize > CTID_MAX) nsize = CTID_MAX;
   if (n > nsize) luaL_error(L, "table overflow");  /* LuaJIT: too many types. */
-  lua_getfield(L, LUA_REGISTRYINDEX, "_FFI_CTSTATE");
-  lua_getfenv(L, -1);
-  ntab = (CType *)lua_newuserdata(L, nsize * sizeof(CType));
+  ud = lu_udata_new(L, nsize * (MSize)sizeof(CType), cts->envt);
+  ntab = (CType *)uddata(ud);
   if (cts->top) memcpy(ntab, cts->tab, cts->top * sizeof(CType));
   memset(ntab + cts->top, 0, (nsize - cts->top) * sizeof(CType));
-  lua_rawseti(L, -2, 1);  /* env[1] = the type array. */
-  lua_pop(L, 2);
+  slot = lu_tab_setint(L, cts->envt, 1);  /* env[1] = the type array. */
+  setudataV(L, slot, ud);
+  lu_gc_anybarriert(L, cts->envt);
   cts->tab = ntab;
   cts->sizetab = nsize;
 }
@@ -75,6 +82,7 @@ CTState *lu_ctype_init(lua_State *L, void *ud)
   cts->L = L;
   /* The userdata is at the top of the stack; give it its env table. */
   lua_newtable(L);
+  cts->envt = (GCtab *)lua_topointer(L, -1);
   cts->anchor = ctype_envtab(L, "anchor", NULL);
   cts->metatypes = ctype_envtab(L, "metatypes", NULL);
   cts->finalizers = ctype_envtab(L, "finalizers", "k");

@@ -122,6 +122,7 @@ typedef struct CTState {
   MSize top;           /* Number of types in use. */
   MSize sizetab;       /* Allocated entries. */
   CTypeID hash[CTHASH_SIZE]; /* Chains of named and interned types. */
+  GCtab *envt;         /* The state's environment: [1] = the type array. */
   GCtab *anchor;       /* Anchors names (set of GCstr). */
   GCtab *metatypes;    /* [ctypeid] = metatable (ffi.metatype). */
   GCtab *finalizers;   /* Weak-keyed: [cdata] = finalizer (ffi.gc). */

@@ -223,19 +223,23 @@ static CTypeID ffi_findfield(CTState *cts, CTypeID sid, GCstr *name,
 ** Returns NULL if the key does not name a C object (the caller then
 ** tries the metatype and raises the error). *err receives the message. */
 static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
-                          CTypeID *idp, const char **err)
+                          CTypeID *idp, const char **err, GCcdata **ownerp)
 {
   lua_State *L = cts->L;
   CTypeID id = cd->ctypeid;
   uint8_t *p = (uint8_t *)cdataptr(cd);
   CType *ct = lu_ctype_raw(cts, id);
   int64_t idx;
+  int direct = 1;  /* p is inside cd's own payload (its size is known). */
   *err = NULL;
+  *ownerp = cd;    /* The cdata whose payload holds p, if any. */
   if (id == CTID_CTYPEID) return NULL;
   if (ct->kind == CT_REF) {
     p = *(uint8_t **)p;
     id = ct->cid;
     ct = lu_ctype_raw(cts, id);
+    direct = 0;
+    *ownerp = cd->owner != NULL ? gco2cd(cd->owner) : NULL;
   }
   if ((ct->kind == CT_PTR || ct->kind == CT_ARRAY) &&
       lu_cdata_toint64(cts, key, &idx) && (tvisnumber(key) || tviscdata(key))) {
@@ -247,6 +251,7 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
     }
     if (ct->kind == CT_PTR) {
       p = *(uint8_t **)p;
+      *ownerp = NULL;
       if (p == NULL) {
         *err = "attempt to index a NULL pointer";
         return NULL;
@@ -270,6 +275,8 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
       p = *(uint8_t **)p;
       id = ct->cid;
       ct = lu_ctype_raw(cts, id);
+      direct = 0;
+      *ownerp = NULL;
       if (p == NULL) {
         *err = "attempt to index a NULL pointer";
         return NULL;
@@ -280,7 +287,17 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
       CTypeID fid = ffi_findfield(cts, id, strV(key), &ofs);
       if (fid != 0) {
         CTypeID ftype = ctype_get(cts, fid)->cid;
-        /* A const struct makes its fields const. */
+        CType *ft = lu_ctype_raw(cts, ftype);
+        if (direct && ft->kind == CT_ARRAY && (ft->flags & CTF_VLA)) {
+          /* The trailing VLA of a VLS object: give the reference the
+          ** actual element count, so that indexing it is bounds-checked. */
+          CTypeID eid = ft->cid;
+          CTSize esz = lu_ctype_raw(cts, eid)->size;
+          CTSize n = (esz && cd->len > ofs) ? (cd->len - ofs) / esz : 0;
+          uint8_t align = lu_ctype_raw(cts, eid)->align;
+          ftype = lu_ctype_intern(cts, CT_ARRAY, 0, eid, n * esz, n);
+          ctype_get(cts, ftype)->align = align;
+        }
         *idp = ftype;
         return p + ofs;
       }
@@ -301,11 +318,12 @@ static int ffi_mm_index(lua_State *L)
   TValue key = *ffi_arg(L, 2);
   CTypeID eid;
   const char *err;
-  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err);
+  GCcdata *owner;
+  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner);
   const TValue *mo;
   if (p != NULL) {
     lua_checkstack(L, 2);
-    lu_cconv_tv_ct(cts, eid, p, L->top);
+    lu_cconv_tv_ct(cts, eid, p, L->top, owner);
     L->top++;
     return 1;
   }
@@ -338,7 +356,8 @@ static int ffi_mm_newindex(lua_State *L)
   TValue key = *ffi_arg(L, 2);
   CTypeID eid;
   const char *err;
-  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err);
+  GCcdata *owner;
+  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner);
   const TValue *mo;
   if (p != NULL) {
     CType *et = lu_ctype_raw(cts, eid);
@@ -468,8 +487,9 @@ static int ffi_mm_tostring(lua_State *L)
     return 1;
   }
   if (cd->ctypeid == CTID_CTYPEID) {
-    GCstr *s = lu_ctype_repr(L, cts, lu_cdata_typeof(cts, cd), NULL);
-    lua_pushfstring(L, "ctype<%s>", strdata(s));
+    /* lu_ctype_name keeps the string on the stack while we format. */
+    lua_pushfstring(L, "ctype<%s>",
+                    lu_ctype_name(L, cts, lu_cdata_typeof(cts, cd)));
     return 1;
   }
   p = lu_cdata_deref(cts, cd, &id);
@@ -480,7 +500,7 @@ static int ffi_mm_tostring(lua_State *L)
     return 1;
   }
   {
-    GCstr *s = lu_ctype_repr(L, cts, cd->ctypeid, NULL);
+    const char *name = lu_ctype_name(L, cts, cd->ctypeid);
     const void *addr = cdataptr(cd);
     CType *own = lu_ctype_raw(cts, cd->ctypeid);
     char buf[40];
@@ -489,7 +509,7 @@ static int ffi_mm_tostring(lua_State *L)
     if (addr == NULL && own->kind != CT_REF) snprintf(buf, sizeof(buf), "NULL");
     else snprintf(buf, sizeof(buf), "0x%08llx", (unsigned long long)(uintptr_t)addr);
     if (own->kind == CT_REF) snprintf(buf, sizeof(buf), "%p", addr);
-    lua_pushfstring(L, "cdata<%s>: %s", strdata(s), buf);
+    lua_pushfstring(L, "cdata<%s>: %s", name, buf);
   }
   return 1;
 }
@@ -627,7 +647,8 @@ static int ffi_arith(lua_State *L, CTState *cts, int op, const TValue *a,
       if (op == AR_SUB) {
         CTSize esz = lu_ctype_raw(cts, x.elem)->size;
         if (esz == 0 || esz == CTSIZE_INVALID) esz = 1;
-        lua_pushnumber(L, (double)((x.ptr - y.ptr) / (ptrdiff_t)esz));
+        lua_pushnumber(L, (double)(((intptr_t)x.ptr - (intptr_t)y.ptr) /
+                                   (intptr_t)esz));
         return 1;
       }
       return -1;
@@ -644,8 +665,9 @@ static int ffi_arith(lua_State *L, CTState *cts, int op, const TValue *a,
       pid = lu_ctype_ptrto(cts, p->elem, 0);
       ctype_get(cts, pid)->align = 8;
       cd = lu_cdata_new(L, pid, 8);
-      *(uint8_t **)cdataptr(cd) = p->ptr + (op == AR_ADD ? n->i : -n->i) *
-                                  (int64_t)esz;
+      /* Integer arithmetic: C pointer arithmetic on NULL is undefined. */
+      *(uintptr_t *)cdataptr(cd) = (uintptr_t)p->ptr +
+        (uintptr_t)((op == AR_ADD ? n->i : -n->i) * (int64_t)esz);
       ffi_pushcdata(L, cd);
       return 1;
     }
@@ -874,7 +896,7 @@ static int ffi_clib_index(lua_State *L)
     return 1;
   }
   lua_checkstack(L, 2);
-  lu_cconv_tv_ct(cts, typ, (uint8_t *)var, L->top);
+  lu_cconv_tv_ct(cts, typ, (uint8_t *)var, L->top, NULL);
   L->top++;
   return 1;
 }
