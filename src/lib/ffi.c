@@ -175,6 +175,7 @@ static int ffi_callmm(lua_State *L, const TValue *mo, const TValue *args, int n)
   ffi_pushtv(L, &fv);
   for (i = 0; i < n; i++) ffi_pushtv(L, &args[i]);
   lua_call(L, n, LUA_MULTRET);
+  lu_ctype_state(L);  /* The callee may have run the FFI in a coroutine. */
   return lua_gettop(L) - base;
 }
 
