@@ -306,7 +306,9 @@ static void cconv_fromtab(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
       i++;
       if (v != NULL && !tvisnil(v)) {
         CType *ft = lu_ctype_raw(cts, f->cid);
-        if (ft->kind == CT_ARRAY && (ft->flags & CTF_VLA)) {
+        if (f->bits != 0) {
+          lu_cconv_bf_put(cts, f, dp + f->value, v, flags | CCF_INIT);
+        } else if (ft->kind == CT_ARRAY && (ft->flags & CTF_VLA)) {
           if (tvistab(v))
             cconv_fromtab(cts, f->cid, sz - (CTSize)f->value, dp + f->value,
                           tabV(v), flags);
@@ -454,7 +456,10 @@ void lu_cconv_init(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
                            CCF_INIT);
           break;
         }
-        lu_cconv_ct_tv(cts, f->cid, dp + f->value, &o[i], CCF_INIT);
+        if (f->bits != 0)
+          lu_cconv_bf_put(cts, f, dp + f->value, &o[i], CCF_INIT);
+        else
+          lu_cconv_ct_tv(cts, f->cid, dp + f->value, &o[i], CCF_INIT);
         i++;
         if (d->flags & CTF_UNION) break;
       }
@@ -472,6 +477,56 @@ void lu_cconv_init(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
     }
     lu_cconv_ct_tv(cts, did, dp, o, CCF_INIT);
   }
+}
+
+/* -- Bit-fields ---------------------------------------------------------------------- */
+
+/* The bytes a bit-field spans, loaded little endian. */
+static uint64_t cconv_bf_load(const uint8_t *p, unsigned nbytes)
+{
+  uint64_t u = 0;
+  memcpy(&u, p, nbytes);
+  return u;
+}
+
+void lu_cconv_bf_get(CTState *cts, CType *f, uint8_t *p, TValue *o)
+{
+  CType *t = lu_ctype_raw(cts, f->cid);
+  unsigned pos = f->bits & 0xff, w = f->bits >> 8;
+  unsigned nbytes = (pos + w + 7) / 8;
+  uint64_t mask = w >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << w) - 1);
+  uint64_t v = (cconv_bf_load(p, nbytes) >> pos) & mask;
+  int issigned;
+  if (t->kind == CT_ENUM) t = lu_ctype_raw(cts, t->cid);
+  issigned = !(t->flags & (CTF_UNSIGNED | CTF_BOOL));
+  if (issigned && w < 64 && ((v >> (w - 1)) & 1)) v |= ~mask;
+  if (t->flags & CTF_BOOL) {
+    setboolV(o, v != 0);
+  } else if (t->size == 8) {
+    GCcdata *cd = lu_cdata_new(cts->L, issigned ? CTID_INT64 : CTID_UINT64, 8);
+    *(uint64_t *)cdataptr(cd) = v;
+    setcdataV(cts->L, o, cd);
+  } else {
+    setnumV(o, issigned ? (double)(int64_t)v : (double)v);
+  }
+}
+
+void lu_cconv_bf_put(CTState *cts, CType *f, uint8_t *p, const TValue *o,
+                     int flags)
+{
+  CType *t = lu_ctype_raw(cts, f->cid);
+  unsigned pos = f->bits & 0xff, w = f->bits >> 8;
+  unsigned nbytes = (pos + w + 7) / 8;
+  uint64_t mask = w >= 64 ? ~(uint64_t)0 : (((uint64_t)1 << w) - 1);
+  uint8_t tmp[8];
+  uint64_t v, u;
+  memset(tmp, 0, sizeof(tmp));
+  lu_cconv_ct_tv(cts, f->cid, tmp, o, flags);  /* Checks the conversion. */
+  if (t->kind == CT_ENUM) t = lu_ctype_raw(cts, t->cid);
+  v = (uint64_t)cconv_getint(t, tmp);
+  u = cconv_bf_load(p, nbytes);
+  u = (u & ~(mask << pos)) | ((v & mask) << pos);
+  memcpy(p, &u, nbytes);
 }
 
 /* -- C to Lua ---------------------------------------------------------------------- */

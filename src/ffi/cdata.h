@@ -58,6 +58,13 @@ LU_FUNC void lu_cconv_init(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
 ** cdata whose payload holds sp, or NULL). */
 LU_FUNC void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp,
                             TValue *o, GCcdata *owner);
+/* Read / write the bit-field f (a FIELD with bits) whose first byte is at
+** p. Reads give a number (boolean for bool, a boxed integer for 64-bit
+** types); writes convert like a store to the field's type. */
+LU_FUNC void lu_cconv_bf_get(CTState *cts, CType *f, uint8_t *p, TValue *o);
+LU_FUNC void lu_cconv_bf_put(CTState *cts, CType *f, uint8_t *p,
+                             const TValue *o, int flags);
+
 /* The cdata of a Lua value (or NULL if not cdata). */
 #define lu_cdata_of(o)  (tviscdata(o) ? cdataV(o) : NULL)
 

@@ -66,8 +66,7 @@ static LU_NORET void cp_err(CPState *cp, const char *fmt, const char *arg)
   else lua_pushstring(L, fmt);
   if (strchr(fmt, '\'') == fmt || strstr(fmt, " expected") != NULL ||
       strncmp(fmt, "unexpected", 10) == 0 || strncmp(fmt, "malformed", 9) == 0 ||
-      strncmp(fmt, "unfinished", 10) == 0 || strncmp(fmt, "chunk", 5) == 0 ||
-      strncmp(fmt, "bit-fields", 10) == 0)
+      strncmp(fmt, "unfinished", 10) == 0 || strncmp(fmt, "chunk", 5) == 0)
     lua_pushfstring(L, "%s near '%s'", lua_tostring(L, -1), tok);
   lu_err_callermsg(L, lua_tostring(L, -1));
 }
@@ -864,6 +863,66 @@ static CTypeID cp_tag(CPState *cp, CTKind kind, uint32_t flags, int hasbody,
   return id;
 }
 
+/* bit_field ::= declarator ':' expr, at the ':'. Lays out a bit-field of
+** type t the System V way: it starts at the bit cursor unless it would
+** cross a boundary of its type's size (then at the next one; packed
+** structs never move it); width 0 moves the cursor to the next boundary.
+** Named bit-fields are entered as FIELDs with CType.bits set. */
+static void cp_bitfield(CPState *cp, CTypeID sid, CTypeID t, GCstr *name,
+                        int isunion, uint64_t *bitoff, uint64_t *size,
+                        unsigned *align, CTypeID *last)
+{
+  CTState *cts = cp->cts;
+  CType *tt = lu_ctype_raw(cts, t);
+  unsigned ubits, ualign;
+  uint64_t start, firstbyte;
+  int64_t w;
+  CTypeID f;
+  CType *ft;
+  if (tt->kind == CT_ENUM) tt = lu_ctype_raw(cts, tt->cid);
+  if (tt->kind != CT_NUM || (tt->flags & (CTF_FP | CTF_LONGDBL)))
+    cp_err(cp, "invalid value near ':'", NULL);
+  cp_next(cp);
+  w = cp_expr(cp, 0);
+  ubits = tt->size * 8;
+  if (w < 0 || w > (int64_t)ubits || (w == 0 && name != NULL))
+    cp_err(cp, "invalid value near ':'", NULL);  /* As LuaJIT words it. */
+  ualign = cp->packed ? 1 : tt->align;
+  if (cp->pack != 0 && ualign > cp->pack) ualign = cp->pack;
+  if (w == 0) {  /* Unnamed ":0": next unit boundary. */
+    if (!isunion) *bitoff = (*bitoff + ubits - 1) / ubits * ubits;
+    return;
+  }
+  if (isunion) {
+    start = 0;
+  } else {
+    start = *bitoff;
+    if (!cp->packed && cp->pack == 0 && (start % ubits) + (uint64_t)w > ubits)
+      start = (start + ubits - 1) / ubits * ubits;
+    *bitoff = start + (uint64_t)w;
+  }
+  firstbyte = start / 8;
+  if ((start % 8) + (uint64_t)w > 64)
+    cp_err(cp, "invalid value near ':'", NULL);  /* Packed, over 8 bytes. */
+  if (isunion && (uint64_t)tt->size > *size) *size = tt->size;
+  if (ualign > *align) *align = ualign;
+  if (name == NULL) return;  /* Unnamed padding. */
+  f = lu_ctype_new(cts, CT_FIELD);
+  ft = ctype_get(cts, f);
+  ft->cid = t;
+  ft->value = (int64_t)firstbyte;
+  ft->bits = (uint16_t)((start % 8) | ((uint64_t)w << 8));
+  {
+    TValue key;
+    setstrV(cp->L, &key, name);
+    setboolV(lu_tab_set(cp->L, cts->anchor, &key), 1);
+    ft->name = name;
+  }
+  if (*last) ctype_get(cts, *last)->sib = f;
+  else ctype_get(cts, sid)->sib = f;
+  *last = f;
+}
+
 /* struct_spec ::= attrs [NAME] ['{' {field_decl} '}'] (after the keyword) */
 static CTypeID cp_struct(CPState *cp, int isunion)
 {
@@ -871,6 +930,8 @@ static CTypeID cp_struct(CPState *cp, int isunion)
   GCstr *name = NULL;
   CTypeID id, last = 0;
   uint64_t offset = 0, size = 0;
+  uint64_t bitoff = 0;  /* Layout cursor in bits (bit-fields); normal
+                           members start at the next byte boundary. */
   unsigned align = 1;
   int oldpacked = cp->packed;
   int vls = 0;
@@ -902,6 +963,7 @@ static CTypeID cp_struct(CPState *cp, int isunion)
         bt = lu_ctype_raw(cts, ds.base);
         if (bt->size == CTSIZE_INVALID)
           cp_err(cp, "size of C type is unknown or too large", NULL);
+        offset = (bitoff + 7) / 8;
         if (!isunion) offset = (offset + bt->align - 1) & ~(uint64_t)(bt->align - 1);
         ft = ctype_get(cts, f);
         ft->cid = ds.base;
@@ -909,6 +971,7 @@ static CTypeID cp_struct(CPState *cp, int isunion)
         if (bt->align > align) align = bt->align;
         if (isunion) { if (bt->size > size) size = bt->size; }
         else offset += bt->size;
+        if (!isunion) bitoff = offset * 8;
         if (last) ctype_get(cts, last)->sib = f;
         else ctype_get(cts, id)->sib = f;
         last = f;
@@ -925,7 +988,11 @@ static CTypeID cp_struct(CPState *cp, int isunion)
       cp_declarator(cp, &d, 2);
       if (vls) cp_err(cp, "variable length array must be the last member", NULL);
       t = cp_apply(cp, lu_ctype_qualify(cts, ds.base, ds.qual), &d);
-      if (cp->tok == ':') cp_err(cp, "bit-fields are not implemented", NULL);
+      if (cp->tok == ':') {
+        cp_bitfield(cp, id, t, d.name, isunion, &bitoff, &size, &align, &last);
+        if (!cp_opt(cp, ',')) break;
+        continue;
+      }
       tt = lu_ctype_raw(cts, t);
       if (tt->kind == CT_ARRAY && tt->size == CTSIZE_INVALID) {
         vls = 1;  /* [?] or [] as the last member: a VLS. */
@@ -939,6 +1006,7 @@ static CTypeID cp_struct(CPState *cp, int isunion)
       }
       falign = cp->packed ? 1 : tt->align;
       if (cp->pack != 0 && falign > cp->pack) falign = cp->pack;
+      offset = (bitoff + 7) / 8;
       if (!isunion) offset = (offset + falign - 1) & ~(uint64_t)(falign - 1);
       f = lu_ctype_new(cts, CT_FIELD);
       tt = lu_ctype_raw(cts, t);  /* The table may have moved. */
@@ -957,6 +1025,7 @@ static CTypeID cp_struct(CPState *cp, int isunion)
         if (isunion) { if (tt->size > size) size = tt->size; }
         else offset += tt->size;
       }
+      if (!isunion) bitoff = offset * 8;
       if (last) ctype_get(cts, last)->sib = f;
       else ctype_get(cts, id)->sib = f;
       last = f;
@@ -970,7 +1039,7 @@ static CTypeID cp_struct(CPState *cp, int isunion)
   cp_attributes(cp);
   {
     CType *ct = ctype_get(cts, id);
-    if (!isunion) size = offset;
+    if (!isunion) size = (bitoff + 7) / 8;
     size = (size + align - 1) & ~(uint64_t)(align - 1);
     ct->size = (CTSize)size;
     ct->align = (uint8_t)align;

@@ -18,6 +18,7 @@
 **   FUNC       -               return type    first param  nparams
 **   ENUM       4               underlying int first const  -
 **   FIELD      -               field type     next field   byte offset
+**              (bit-fields also have CType.bits, see there)
 **   CONSTVAL   -               its type       next const   int32 value
 **   TYPEDEF    -               aliased type   -            -
 **   EXTERN     -               var/func type  -            -
@@ -73,7 +74,11 @@ typedef enum {
 typedef struct CType {
   uint8_t kind;        /* CTKind. */
   uint8_t align;       /* Alignment in bytes (1..16). */
-  uint16_t unused;
+  uint16_t bits;       /* FIELD of a bit-field: bit position in the low
+                          byte, width in the high byte (0: not one). The
+                          field's value is the byte offset of its first
+                          byte; the bits occupy ceil((pos+width)/8) bytes
+                          from there (little endian). */
   uint32_t flags;      /* CTF_*. */
   CTSize size;         /* Size in bytes, CTSIZE_INVALID if unknown. */
   CTypeID cid;         /* Child type (see the table above). */

@@ -224,7 +224,8 @@ static CTypeID ffi_findfield(CTState *cts, CTypeID sid, GCstr *name,
 ** Returns NULL if the key does not name a C object (the caller then
 ** tries the metatype and raises the error). *err receives the message. */
 static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
-                          CTypeID *idp, const char **err, GCcdata **ownerp)
+                          CTypeID *idp, const char **err, GCcdata **ownerp,
+                          CTypeID *bfp)
 {
   lua_State *L = cts->L;
   CTypeID id = cd->ctypeid;
@@ -233,6 +234,7 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
   int64_t idx;
   int direct = 1;  /* p is inside cd's own payload (its size is known). */
   *err = NULL;
+  *bfp = 0;        /* Set to the FIELD if the result is a bit-field. */
   *ownerp = cd;    /* The cdata whose payload holds p, if any. */
   if (id == CTID_CTYPEID) return NULL;
   if (ct->kind == CT_REF) {
@@ -289,6 +291,7 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
       if (fid != 0) {
         CTypeID ftype = ctype_get(cts, fid)->cid;
         CType *ft = lu_ctype_raw(cts, ftype);
+        if (ctype_get(cts, fid)->bits != 0) *bfp = fid;
         if (direct && ft->kind == CT_ARRAY && (ft->flags & CTF_VLA)) {
           /* The trailing VLA of a VLS object: give the reference the
           ** actual element count, so that indexing it is bounds-checked. */
@@ -320,11 +323,13 @@ static int ffi_mm_index(lua_State *L)
   CTypeID eid;
   const char *err;
   GCcdata *owner;
-  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner);
+  CTypeID bf;
+  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner, &bf);
   const TValue *mo;
   if (p != NULL) {
     lua_checkstack(L, 2);
-    lu_cconv_tv_ct(cts, eid, p, L->top, owner);
+    if (bf != 0) lu_cconv_bf_get(cts, ctype_get(cts, bf), p, L->top);
+    else lu_cconv_tv_ct(cts, eid, p, L->top, owner);
     L->top++;
     return 1;
   }
@@ -358,13 +363,17 @@ static int ffi_mm_newindex(lua_State *L)
   CTypeID eid;
   const char *err;
   GCcdata *owner;
-  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner);
+  CTypeID bf;
+  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner, &bf);
   const TValue *mo;
   if (p != NULL) {
     CType *et = lu_ctype_raw(cts, eid);
     if (et->flags & CTF_CONST)
       ffi_callererr(L, "attempt to write to constant location");
-    lu_cconv_ct_tv(cts, eid, p, ffi_arg(L, 3), CCF_CALLER);
+    if (bf != 0)
+      lu_cconv_bf_put(cts, ctype_get(cts, bf), p, ffi_arg(L, 3), CCF_CALLER);
+    else
+      lu_cconv_ct_tv(cts, eid, p, ffi_arg(L, 3), CCF_CALLER);
     return 0;
   }
   mo = ffi_metatype_mm(cts, cd, "__newindex");
@@ -1127,6 +1136,18 @@ static int ffi_offsetof(lua_State *L)
   if (lu_ctype_raw(cts, id)->kind != CT_STRUCT) return 0;
   fid = ffi_findfield(cts, lu_ctype_resolve(cts, id), strV(ffi_arg(L, 2)), &ofs);
   if (fid == 0) return 0;
+  if (ctype_get(cts, fid)->bits != 0) {
+    /* Bit-field: offset of its storage unit (the size of its type),
+    ** bit position in that unit, width (LuaJIT's three results). */
+    CType *f = ctype_get(cts, fid);
+    CTSize usz = lu_ctype_raw(cts, f->cid)->size;
+    uint64_t bit = (uint64_t)ofs * 8 + (f->bits & 0xff);
+    uint64_t unit = usz ? bit / (usz * 8) * usz : ofs;
+    lua_pushnumber(L, (double)unit);
+    lua_pushnumber(L, (double)(bit - unit * 8));
+    lua_pushnumber(L, (double)(f->bits >> 8));
+    return 3;
+  }
   lua_pushnumber(L, (double)ofs);
   return 1;
 }

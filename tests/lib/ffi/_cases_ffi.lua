@@ -60,6 +60,17 @@ add("ffi.cdef'struct __attribute__((packed)) pk5 { char a; int b; };' return ffi
 for _, t in ipairs{ "int (*)[", "", "int int", "int x", "int[0]" } do
   add("return pcall(ffi.typeof, '" .. t .. "')")
 end
+-- Bit-fields (layout as the System V ABI, checked against gcc).
+add([[ffi.cdef'struct bf1 { unsigned a:3, b:5; int c:4; unsigned d:20; }; struct bf2 { char x; int y:4; char z; }; struct bf3 { int a:1; unsigned b:20; int c:30; bool f:1; }; struct __attribute__((packed)) bf4 { char x; int y:4; }; struct bf5 { unsigned a:31; unsigned b:2; int :0; char c; }; union bfu { unsigned a:3; int b; }; struct bf6 { unsigned a:4; unsigned :4; unsigned b:4; };'
+  local r = {} for _, s in ipairs{'struct bf1', 'struct bf2', 'struct bf3', 'struct bf4', 'struct bf5', 'struct bf6', 'union bfu'} do r[#r + 1] = ffi.sizeof(s) .. '/' .. ffi.alignof(s) end return table.concat(r, ' ')]])
+add("local x = ffi.new('struct bf1') x.a = 5 x.b = 31 x.c = -3 x.d = 0xfffff local r1 = {x.a, x.b, x.c, x.d} x.a = 9 x.c = 7 x.c = 8 return r1[1], r1[2], r1[3], r1[4], x.a, x.b, x.c, x.d")
+add("local y = ffi.new('struct bf3', {1, 2^20 - 1, -5, true}) local z = ffi.new('struct bf1', 1, 2, 3, 4) return y.a, y.b, y.c, y.f, z.a, z.b, z.c, z.d")
+add("return ffi.offsetof('struct bf1', 'c'), ffi.offsetof('struct bf2', 'z'), ffi.offsetof('struct bf5', 'c')")
+add("local u = ffi.new('union bfu') u.b = -1 local a = u.a u.a = 0 local w = ffi.new('struct bf6') w.a = 15 w.b = 9 return a, u.b, w.a, w.b, ffi.cast('uint16_t *', w)[0]")
+add("local x = ffi.new('struct bf1') return pcall(function() x.a = 'q' end)")
+add("return pcall(function() ffi.cdef'struct bfe1 { double d:3; };' end)")
+add("return pcall(function() ffi.cdef'struct bfe2 { int d:33; };' end)")
+
 -- API argument errors.
 for _, c in ipairs{ "ffi.string()", "ffi.copy()", "ffi.sizeof()", "ffi.cast()",
   "ffi.cast('int')", "ffi.metatype('struct { int a; }', 1)",

@@ -4,7 +4,7 @@
 -- pointers do not keep memory alive, as in LuaJIT. Fixed seeds.
 local ffi = require "ffi"
 
--- Random token soups for ffi.cdef and ffi.typeof.
+-- Random token soups for ffi.cdef and ffi.typeof (":" makes bit-fields).
 local toks = { "int", "char", "struct", "union", "enum", "typedef", "{", "}",
   "(", ")", "[", "]", "*", "&", ";", ",", "=", "?", "...", "x", "y", "S", "T",
   "const", "volatile", "unsigned", "long", "short", "double", "float", "void",

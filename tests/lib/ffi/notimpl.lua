@@ -9,7 +9,7 @@ local function fails(pat, f, ...)
   assert(tostring(e):find(pat, 1, true), tostring(e))
 end
 
--- Callbacks, structs by value, complex numbers, bit-fields.
+-- Callbacks, structs by value, complex numbers.
 fails("callbacks", ffi.cast, "int(*)(int)", function() return 1 end)
 ffi.cdef[[
 typedef struct { int a, b; } byval_t;
@@ -17,7 +17,6 @@ byval_t byval_ret(void);
 int byval_arg(byval_t);
 ]]
 fails("undefined symbol", function() return ffi.C.byval_ret end)
-fails("bit-fields are not implemented", ffi.cdef, "struct bits { int a:3; };")
 fails("complex numbers are not implemented", ffi.typeof, "double _Complex")
 assert(not loadstring("return 12i"))
 
