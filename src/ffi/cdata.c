@@ -95,15 +95,31 @@ void lu_cconv_err(CTState *cts, CTypeID did, CTypeID sid, const TValue *o,
 
 /* -- C to C ---------------------------------------------------------------- */
 
+/* Members of packed structs may be misaligned: C data is read and
+** written through memcpy (plain moves on x86-64). */
+static void *cconv_getptr(const uint8_t *p)
+{
+  void *v;
+  memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+static void cconv_setptr(uint8_t *p, void *v)
+{
+  memcpy(p, &v, sizeof(v));
+}
+
 /* Load an integer of ct's size and signedness. */
 static int64_t cconv_getint(CType *ct, const uint8_t *p)
 {
   int uns = (ct->flags & CTF_UNSIGNED) != 0;
   switch (ct->size) {
-  case 1: return uns ? (int64_t)*(const uint8_t *)p : (int64_t)*(const int8_t *)p;
-  case 2: return uns ? (int64_t)*(const uint16_t *)p : (int64_t)*(const int16_t *)p;
-  case 4: return uns ? (int64_t)*(const uint32_t *)p : (int64_t)*(const int32_t *)p;
-  default: return *(const int64_t *)p;
+  case 1: return uns ? (int64_t)*p : (int64_t)(int8_t)*p;
+  case 2: { uint16_t v; memcpy(&v, p, 2);
+    return uns ? (int64_t)v : (int64_t)(int16_t)v; }
+  case 4: { uint32_t v; memcpy(&v, p, 4);
+    return uns ? (int64_t)v : (int64_t)(int32_t)v; }
+  default: { int64_t v; memcpy(&v, p, 8); return v; }
   }
 }
 
@@ -111,10 +127,10 @@ static void cconv_putint(CType *ct, uint8_t *p, int64_t v)
 {
   if (ct->flags & CTF_BOOL) { *p = v != 0; return; }
   switch (ct->size) {
-  case 1: *(uint8_t *)p = (uint8_t)v; break;
-  case 2: *(uint16_t *)p = (uint16_t)v; break;
-  case 4: *(uint32_t *)p = (uint32_t)v; break;
-  default: *(int64_t *)p = v; break;
+  case 1: *p = (uint8_t)v; break;
+  case 2: { uint16_t x = (uint16_t)v; memcpy(p, &x, 2); break; }
+  case 4: { uint32_t x = (uint32_t)v; memcpy(p, &x, 4); break; }
+  default: memcpy(p, &v, 8); break;
   }
 }
 
@@ -141,13 +157,25 @@ static int64_t cconv_dbl2int(CType *ct, double d)
 
 static double cconv_getfp(CType *ct, const uint8_t *p)
 {
-  return ct->size == 4 ? (double)*(const float *)p : *(const double *)p;
+  if (ct->size == 4) {
+    float f;
+    memcpy(&f, p, 4);
+    return f;
+  } else {
+    double d;
+    memcpy(&d, p, 8);
+    return d;
+  }
 }
 
 static void cconv_putfp(CType *ct, uint8_t *p, double d)
 {
-  if (ct->size == 4) *(float *)p = (float)d;
-  else *(double *)p = d;
+  if (ct->size == 4) {
+    float f = (float)d;
+    memcpy(p, &f, 4);
+  } else {
+    memcpy(p, &d, 8);
+  }
 }
 
 /* Are pointer targets compatible for an implicit conversion? */
@@ -196,7 +224,7 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
         double v;
         if (s->flags & CTF_FP) v = cconv_getfp(s, sp);
         else if (s->size == 8 && (s->flags & CTF_UNSIGNED))
-          v = (double)*(uint64_t *)sp;
+          v = (double)(uint64_t)cconv_getint(s, sp);
         else v = (double)cconv_getint(s, sp);
         cconv_putfp(d, dp, v);
       } else if (s->flags & CTF_FP) {
@@ -210,7 +238,8 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
     }
     if ((flags & CCF_CAST) && (s->kind == CT_PTR || s->kind == CT_ARRAY ||
                                s->kind == CT_FUNC)) {
-      uintptr_t a = s->kind == CT_ARRAY ? (uintptr_t)sp : *(uintptr_t *)sp;
+      uintptr_t a = s->kind == CT_ARRAY ? (uintptr_t)sp :
+                                          (uintptr_t)cconv_getptr(sp);
       if (d->flags & CTF_FP) cconv_putfp(d, dp, (double)a);
       else cconv_putint(d, dp, (int64_t)a);
       return;
@@ -220,13 +249,13 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
     void *v;
     CTypeID starget;
     if (s->kind == CT_PTR) {
-      v = *(void **)sp;
+      v = cconv_getptr(sp);
       starget = s->cid;
     } else if (s->kind == CT_ARRAY) {
       v = sp;
       starget = s->cid;
     } else if (s->kind == CT_FUNC) {
-      v = *(void **)sp;  /* Function cdata hold the function address. */
+      v = cconv_getptr(sp);  /* Function cdata hold the function address. */
       starget = sid;
     } else if (s->kind == CT_STRUCT) {
       v = sp;  /* Address of the struct (LuaJIT: for pointers to it). */
@@ -235,13 +264,13 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
       v = (void *)(uintptr_t)(s->flags & CTF_FP ?
                               (int64_t)cconv_getfp(s, sp) :
                               cconv_getint(s, sp));
-      *(void **)dp = v;
+      cconv_setptr(dp, v);
       return;
     } else {
       break;
     }
     if (!(flags & CCF_CAST) && !cconv_ptrcompat(cts, d->cid, starget)) break;
-    *(void **)dp = v;
+    cconv_setptr(dp, v);
     return;
   }
   case CT_STRUCT:
@@ -273,7 +302,7 @@ static void cconv_fromnum(CTState *cts, CTypeID did, CType *d, uint8_t *dp,
     return;
   }
   if (d->kind == CT_PTR && (flags & CCF_CAST)) {
-    *(void **)dp = (void *)(uintptr_t)(int64_t)n;
+    cconv_setptr(dp, (void *)(uintptr_t)(int64_t)n);
     return;
   }
   lu_cconv_err(cts, did, 0, o, flags);
@@ -339,7 +368,7 @@ void lu_cconv_ct_tv(CTState *cts, CTypeID did, uint8_t *dp, const TValue *o,
     if (d->kind == CT_NUM && !(d->flags & CTF_FP)) cconv_putint(d, dp, boolV(o));
     else lu_cconv_err(cts, did, 0, o, flags);
   } else if (tvisnil(o)) {
-    if (d->kind == CT_PTR) *(void **)dp = NULL;
+    if (d->kind == CT_PTR) cconv_setptr(dp, NULL);
     else lu_cconv_err(cts, did, 0, o, flags);
   } else if (tvisstr(o)) {
     GCstr *s = strV(o);
@@ -348,7 +377,7 @@ void lu_cconv_ct_tv(CTState *cts, CTypeID did, uint8_t *dp, const TValue *o,
       if (!(flags & CCF_CAST) && !(t->kind == CT_VOID ||
                                    (t->kind == CT_NUM && t->size == 1)))
         lu_cconv_err(cts, did, 0, o, flags);
-      *(const char **)dp = strdata(s);
+      cconv_setptr(dp, (void *)(uintptr_t)strdata(s));
     } else if (d->kind == CT_ARRAY && lu_ctype_raw(cts, d->cid)->kind == CT_NUM &&
                lu_ctype_raw(cts, d->cid)->size == 1) {
       CTSize n = d->size == CTSIZE_INVALID ? s->len + 1 : d->size;
@@ -358,7 +387,8 @@ void lu_cconv_ct_tv(CTState *cts, CTypeID did, uint8_t *dp, const TValue *o,
       for (c = d->sib; c != 0; c = ctype_get(cts, c)->sib)
         if (ctype_get(cts, c)->name == s) break;
       if (c == 0) lu_cconv_err(cts, did, 0, o, flags);
-      *(int32_t *)dp = (int32_t)ctype_get(cts, c)->value;
+      int32_t ev = (int32_t)ctype_get(cts, c)->value;
+      memcpy(dp, &ev, 4);
     } else if (d->kind == CT_NUM && (flags & CCF_CAST)) {
       cconv_putint(d, dp, (int64_t)(uintptr_t)strdata(s));
     } else {
@@ -376,9 +406,9 @@ void lu_cconv_ct_tv(CTState *cts, CTypeID did, uint8_t *dp, const TValue *o,
     memset(dp, 0, sz);
     cconv_fromtab(cts, did, sz, dp, tabV(o), flags);
   } else if (tvislightud(o) && d->kind == CT_PTR) {
-    *(void **)dp = lightudV(o);
+    cconv_setptr(dp, lightudV(o));
   } else if (tvisudata(o) && d->kind == CT_PTR) {
-    *(void **)dp = uddata(udataV(o));
+    cconv_setptr(dp, uddata(udataV(o)));
   } else if (tvisfunc(o) && d->kind == CT_PTR &&
              lu_ctype_raw(cts, d->cid)->kind == CT_FUNC) {
     luaL_error(cts->L, "callbacks (Lua functions as C function pointers) "
@@ -557,13 +587,13 @@ void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp, TValue *o,
       setnumV(o, (double)cconv_getint(s, sp));
     } else {
       GCcdata *cd = lu_cdata_new(L, lu_ctype_resolve(cts, sid), 8);
-      *(uint64_t *)cdataptr(cd) = *(uint64_t *)sp;
+      memcpy(cdataptr(cd), sp, 8);
       setcdataV(L, o, cd);
     }
     break;
   case CT_PTR: {
     GCcdata *cd = lu_cdata_new(L, sid, 8);
-    *(void **)cdataptr(cd) = *(void **)sp;
+    memcpy(cdataptr(cd), sp, 8);
     setcdataV(L, o, cd);
     break;
   }

@@ -61,5 +61,35 @@ for iter = 1, 30000 do
     else collectgarbage("step") end
   end)
 end
+
+-- Random structs and unions of bit-fields and plain members (packed or
+-- not): stores and loads of every member stay inside the object.
+local tys = { "char", "unsigned char", "short", "unsigned short", "int",
+  "unsigned", "long long", "unsigned long long", "bool" }
+for iter = 1, 2000 do
+  local parts, names = {}, {}
+  for i = 1, math.random(1, 8) do
+    local t = tys[math.random(#tys)]
+    if math.random(4) == 1 then
+      parts[#parts + 1] = t .. " n" .. i .. ";"
+      names[#names + 1] = "n" .. i
+    else
+      parts[#parts + 1] = t .. " b" .. i .. ":" .. math.random(0, 70) .. ";"
+      names[#names + 1] = "b" .. i
+    end
+  end
+  local attr = math.random(3) == 1 and "__attribute__((packed)) " or ""
+  local kind = math.random(4) == 1 and "union" or "struct"
+  local ok, ct = pcall(ffi.typeof, kind .. " " .. attr .. "{ " .. table.concat(parts, " ") .. " }")
+  if ok then
+    local obj = ffi.new(ct)
+    for k = 1, 20 do
+      local n = names[math.random(#names)]
+      pcall(function() obj[n] = math.random(-1000, 1000) end)
+      pcall(function() return obj[n] end)
+    end
+    pcall(ffi.new, ct, {1, 2, 3, 4, 5, 6, 7, 8})
+  end
+end
 collectgarbage()
 print "OK"
