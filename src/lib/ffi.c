@@ -315,6 +315,8 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
   return NULL;
 }
 
+/* cd[key]: a C member or element (converted to Lua), else the metatype's
+** __index (table or function), else "... has no member named ...". */
 static int ffi_mm_index(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -355,6 +357,8 @@ static int ffi_mm_index(lua_State *L)
   return 0;
 }
 
+/* cd[key] = v: store into a C member or element (converted from Lua),
+** else the metatype's __newindex, else the error of ffi_index. */
 static int ffi_mm_newindex(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -430,6 +434,9 @@ static GCcdata *ffi_newobj(lua_State *L, CTState *cts, CTypeID id, int first,
   return cd;
 }
 
+/* cd(...): a ctype constructs (metatype __new first), a C function or
+** function pointer is called, anything else goes to the metatype's
+** __call or is "not callable". */
 static int ffi_mm_call(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -481,6 +488,9 @@ static void ffi_pushint64(lua_State *L, uint64_t v, int isunsigned)
   lua_pushstring(L, buf);
 }
 
+/* tostring(cd): the metatype's __tostring, else LuaJIT's formats:
+** "ctype<T>", "123LL"/"123ULL" for 64-bit integers, "cdata<T>: ADDR"
+** (the pointer value for pointers and functions, else the payload). */
 static int ffi_mm_tostring(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -524,6 +534,7 @@ static int ffi_mm_tostring(lua_State *L)
   return 1;
 }
 
+/* #cd: only through a metatype's __len (C objects have no length). */
 static int ffi_mm_len(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -621,6 +632,8 @@ static void ffi_operand(CTState *cts, const TValue *o, FFIOperand *op)
   }
 }
 
+/* Integer power by squaring, wrapping like LuaJIT's 64-bit pow; negative
+** exponents of signed bases give 0 except for bases 1, -1 and 0. */
 static uint64_t ffi_ipow(uint64_t b, int64_t e, int isunsigned)
 {
   uint64_t r = 1;
@@ -778,6 +791,7 @@ static int ffi_mm_eq(lua_State *L) { return ffi_mm_arith(L, AR_EQ); }
 static int ffi_mm_lt(lua_State *L) { return ffi_mm_arith(L, AR_LT); }
 static int ffi_mm_le(lua_State *L) { return ffi_mm_arith(L, AR_LE); }
 
+/* a .. b with a cdata operand: only through a metatype's __concat. */
 static int ffi_mm_concat(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -885,6 +899,8 @@ missing:
   return 0;
 }
 
+/* clib.name: a cached function or constant, or the value of a variable
+** (read each time). */
 static int ffi_clib_index(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -911,6 +927,7 @@ static int ffi_clib_index(lua_State *L)
   return 1;
 }
 
+/* clib.name = v: store into a declared extern variable. */
 static int ffi_clib_newindex(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1024,6 +1041,7 @@ static int ffi_cdef(lua_State *L)
   return 0;
 }
 
+/* ffi.new(ct [, nelem] [, init...]) */
 static int ffi_new(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1032,6 +1050,8 @@ static int ffi_new(lua_State *L)
   return 1;
 }
 
+/* ffi.cast(ct, v): scalar (number, enum, pointer) types only; integers
+** and pointers convert freely. */
 static int ffi_cast(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1049,6 +1069,7 @@ static int ffi_cast(lua_State *L)
   return 1;
 }
 
+/* ffi.typeof(ct [, params...]): a ctype object. */
 static int ffi_typeof(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1057,6 +1078,7 @@ static int ffi_typeof(lua_State *L)
   return 1;
 }
 
+/* ffi.metatype(ct, mt): set once per struct/union type. */
 static int ffi_metatype(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1078,6 +1100,7 @@ static int ffi_metatype(lua_State *L)
   return 1;
 }
 
+/* ffi.gc(cd, f): f(cd) runs when cd is collected; nil removes it. */
 static int ffi_gc(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1118,6 +1141,7 @@ static int ffi_sizeof(lua_State *L)
   return 1;
 }
 
+/* ffi.alignof(ct) */
 static int ffi_alignof(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1126,6 +1150,8 @@ static int ffi_alignof(lua_State *L)
   return 1;
 }
 
+/* ffi.offsetof(ct, field): byte offset, or nil if there is no such
+** field (bit-fields: see below). */
 static int ffi_offsetof(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1152,6 +1178,8 @@ static int ffi_offsetof(lua_State *L)
   return 1;
 }
 
+/* ffi.istype(ct, v): v is a cdata of type ct (qualifiers of the outer
+** type ignored; a reference counts as its target). */
 static int ffi_istype(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1176,6 +1204,7 @@ static int ffi_istype(lua_State *L)
 
 static void *ffi_checkptr(lua_State *L, CTState *cts, int n, CTypeID pid);
 
+/* ffi.string(ptr [, len]): len bytes, or up to the first NUL. */
 static int ffi_string(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1215,6 +1244,7 @@ static void *ffi_checkptr(lua_State *L, CTState *cts, int n, CTypeID pid)
   return p;
 }
 
+/* ffi.copy(dst, src, len) or ffi.copy(dst, str): str with its NUL. */
 static int ffi_copy(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1237,6 +1267,7 @@ static int ffi_copy(lua_State *L)
   return 0;
 }
 
+/* ffi.fill(dst, len [, byte]) */
 static int ffi_fill(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1254,6 +1285,7 @@ static int ffi_fill(lua_State *L)
   return 0;
 }
 
+/* ffi.errno([new]): errno after the last C call; sets it if new given. */
 static int ffi_errno(lua_State *L)
 {
   CTState *cts = ffi_state(L);
@@ -1266,6 +1298,7 @@ static int ffi_errno(lua_State *L)
   return 1;
 }
 
+/* ffi.abi(param): the x86-64 Linux answers. */
 static int ffi_abi(lua_State *L)
 {
   static const char *const yes[] = {"64bit", "le", "fpu", "gc64", NULL};
