@@ -262,7 +262,7 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
       starget = sid;
     } else if (s->kind == CT_NUM && (flags & CCF_CAST)) {
       v = (void *)(uintptr_t)(s->flags & CTF_FP ?
-                              (int64_t)cconv_getfp(s, sp) :
+                              cconv_d2i64(cconv_getfp(s, sp)) :
                               cconv_getint(s, sp));
       cconv_setptr(dp, v);
       return;
@@ -302,7 +302,7 @@ static void cconv_fromnum(CTState *cts, CTypeID did, CType *d, uint8_t *dp,
     return;
   }
   if (d->kind == CT_PTR && (flags & CCF_CAST)) {
-    cconv_setptr(dp, (void *)(uintptr_t)(int64_t)n);
+    cconv_setptr(dp, (void *)(uintptr_t)cconv_d2i64(n));
     return;
   }
   lu_cconv_err(cts, did, 0, o, flags);
@@ -612,7 +612,7 @@ void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp, TValue *o,
 int lu_cdata_toint64(CTState *cts, const TValue *o, int64_t *v)
 {
   if (tvisnumber(o)) {
-    *v = (int64_t)numV(o);
+    *v = cconv_d2i64(numV(o));
     return 1;
   }
   if (tviscdata(o)) {
@@ -621,7 +621,7 @@ int lu_cdata_toint64(CTState *cts, const TValue *o, int64_t *v)
     CType *ct = lu_ctype_raw(cts, id);
     if (ct->kind == CT_ENUM) ct = lu_ctype_raw(cts, ct->cid);
     if (ct->kind == CT_NUM && !(ct->flags & (CTF_CTYPEID | CTF_LONGDBL))) {
-      if (ct->flags & CTF_FP) *v = (int64_t)cconv_getfp(ct, p);
+      if (ct->flags & CTF_FP) *v = cconv_d2i64(cconv_getfp(ct, p));
       else *v = cconv_getint(ct, p);
       return 1;
     }

@@ -76,6 +76,15 @@ LU_FUNC LU_NORET void lu_cconv_err(CTState *cts, CTypeID did, CTypeID sid,
 ** returns 0 if o is not one. */
 LU_FUNC int lu_cdata_toint64(CTState *cts, const TValue *o, int64_t *v);
 
+/* The bit library on 64-bit integers (LuaJIT 2.1): called by src/lib/bit.c
+** when an argument that matters is a cdata. op is one of LU_BIT64_*. */
+enum {
+  LU_BIT64_TOBIT, LU_BIT64_BNOT, LU_BIT64_BSWAP, LU_BIT64_BAND, LU_BIT64_BOR,
+  LU_BIT64_BXOR, LU_BIT64_LSHIFT, LU_BIT64_RSHIFT, LU_BIT64_ARSHIFT,
+  LU_BIT64_ROL, LU_BIT64_ROR, LU_BIT64_TOHEX
+};
+LU_FUNC int lu_ffi_bit64(lua_State *L, int op);
+
 /* tonumber(cdata) for the base library (defined in src/lib/ffi.c): 1 and
 ** *n set if o is a numeric cdata, else 0. */
 LU_FUNC int lu_ffi_tonumber(lua_State *L, const TValue *o, double *n);

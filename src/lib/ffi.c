@@ -587,13 +587,24 @@ typedef struct FFIOperand {
   CTypeID elem;      /* Pointer element type. */
 } FFIOperand;
 
+/* A Lua number as a 64-bit integer for arithmetic: truncated; values in
+** [2^63, 2^64) keep their unsigned bits; NaN and other out-of-range values
+** give INT64_MIN (what the x86-64 conversion gives; never C's UB). */
+static int64_t ffi_num2i64(double d)
+{
+  if (d >= 9223372036854775808.0 && d < 18446744073709551616.0)
+    return (int64_t)(uint64_t)d;
+  if (d != d || d >= 9223372036854775808.0 || d < -9223372036854775808.0)
+    return INT64_MIN;
+  return (int64_t)d;
+}
+
 static void ffi_operand(CTState *cts, const TValue *o, FFIOperand *op)
 {
   memset(op, 0, sizeof(*op));
   if (tvisnumber(o)) {
-    double d = numV(o);
     op->kind = 1;
-    op->i = (d >= 9223372036854775808.0) ? (int64_t)(uint64_t)d : (int64_t)d;
+    op->i = ffi_num2i64(numV(o));
     return;
   }
   if (tvisnil(o)) {
@@ -612,7 +623,7 @@ static void ffi_operand(CTState *cts, const TValue *o, FFIOperand *op)
       lu_cdata_toint64(cts, o, &op->i);
       if (ct->flags & CTF_FP) {
         double d = ct->size == 4 ? *(float *)p : *(double *)p;
-        op->i = (int64_t)d;
+        op->i = ffi_num2i64(d);
       }
       op->isunsigned = ct->size == 8 && (ct->flags & CTF_UNSIGNED) &&
                        !(ct->flags & CTF_FP);
@@ -1307,6 +1318,89 @@ static int ffi_abi(lua_State *L)
   for (i = 0; yes[i]; i++)
     if (strcmp(s, yes[i]) == 0) r = 1;
   lua_pushboolean(L, r);
+  return 1;
+}
+
+/* -- The bit library on 64-bit integers -----------------------------------------
+** As LuaJIT 2.1: once a cdata takes part, every operand is converted to a
+** 64-bit integer (numbers and numeric strings as int64), the result is an
+** int64_t cdata, or uint64_t if any operand was one. Shift and rotate
+** counts are plain numbers taken modulo 64; tohex prints 16 digits by
+** default; tobit returns the low 32 bits as a number.
+*/
+
+/* Argument n as a 64-bit integer; *uns |= it is a uint64_t cdata. */
+static uint64_t ffi_bitarg(lua_State *L, CTState *cts, int n, int *uns)
+{
+  TValue *o = ffi_arg(L, n);
+  int64_t v;
+  if (n <= lua_gettop(L) && tviscdata(o)) {
+    CTypeID id;
+    CType *ct;
+    (void)lu_cdata_deref(cts, cdataV(o), &id);
+    ct = lu_ctype_raw(cts, id);
+    if (lu_cdata_toint64(cts, o, &v)) {
+      if (ct->kind == CT_NUM && ct->size == 8 && (ct->flags & CTF_UNSIGNED))
+        *uns = 1;
+      return (uint64_t)v;
+    }
+  } else if (n <= lua_gettop(L) && lua_isnumber(L, n)) {
+    double d = lua_tonumber(L, n);
+    return (uint64_t)ffi_num2i64(d);
+  }
+  luaL_typerror(L, n, "number");
+  return 0;
+}
+
+int lu_ffi_bit64(lua_State *L, int op)
+{
+  CTState *cts = ffi_state(L);
+  int uns = 0, i, n = lua_gettop(L);
+  uint64_t x = ffi_bitarg(L, cts, 1, &uns), r;
+  GCcdata *cd;
+  switch (op) {
+  case LU_BIT64_TOBIT:
+    lua_pushnumber(L, (double)(int32_t)(uint32_t)x);
+    return 1;
+  case LU_BIT64_TOHEX: {
+    int32_t nd = lua_isnoneornil(L, 2) ? 16 : (int32_t)luaL_checknumber(L, 2);
+    const char *hex = "0123456789abcdef";
+    luaL_Buffer b;
+    int32_t k;
+    if (nd < 0) {
+      nd = nd == INT32_MIN ? 0 : -nd;
+      hex = "0123456789ABCDEF";
+    }
+    luaL_buffinit(L, &b);
+    for (k = nd; k > 16; k--) luaL_addchar(&b, '0');  /* Beyond 64 bits. */
+    for (; k > 0; k--) luaL_addchar(&b, hex[(x >> (4 * (k - 1))) & 15]);
+    luaL_pushresult(&b);
+    return 1;
+  }
+  case LU_BIT64_BNOT: r = ~x; break;
+  case LU_BIT64_BSWAP: r = __builtin_bswap64(x); break;
+  case LU_BIT64_BAND: case LU_BIT64_BOR: case LU_BIT64_BXOR:
+    r = x;
+    for (i = 2; i <= n; i++) {
+      uint64_t y = ffi_bitarg(L, cts, i, &uns);
+      if (op == LU_BIT64_BAND) r &= y;
+      else if (op == LU_BIT64_BOR) r |= y;
+      else r ^= y;
+    }
+    break;
+  default: {
+    unsigned sh = (unsigned)luaL_checknumber(L, 2) & 63;
+    if (op == LU_BIT64_LSHIFT) r = x << sh;
+    else if (op == LU_BIT64_RSHIFT) r = x >> sh;
+    else if (op == LU_BIT64_ARSHIFT) r = (uint64_t)((int64_t)x >> sh);
+    else if (op == LU_BIT64_ROL) r = (x << sh) | (x >> ((64 - sh) & 63));
+    else r = (x >> sh) | (x << ((64 - sh) & 63));
+    break;
+  }
+  }
+  cd = lu_cdata_new(L, uns ? CTID_UINT64 : CTID_INT64, 8);
+  memcpy(cdataptr(cd), &r, 8);
+  ffi_pushcdata(L, cd);
   return 1;
 }
 

@@ -150,6 +150,21 @@ adderr("pcall(function() return ffi.new('struct { int a; }') + 1 end)")
 add("return 1LL == {}, 1LL == '1'")
 add("local x = 10LL for i = 1, 5 do x = x * 3 end return tostring(x)")
 add("return pcall(loadstring, 'return 1e3LL')")
+-- The bit library on 64-bit integers.
+for _, c in ipairs{ "bit.band(1LL, 3)", "bit.bor(1ULL, 2)", "bit.bxor(-1LL, 1)",
+  "bit.bnot(0LL)", "bit.bnot(0ULL)", "bit.lshift(1LL, 40)", "bit.lshift(1LL, 64)",
+  "bit.rshift(-1LL, 60)", "bit.arshift(-16LL, 2)", "bit.rol(1LL, 65)",
+  "bit.ror(1ULL, 1)", "bit.tobit(0x100000001LL)", "bit.tohex(255LL)",
+  "bit.tohex(-1LL, 4)", "bit.tohex(255LL, -20)", "bit.bswap(1LL)",
+  "bit.band(1LL, 2^33+1)", "bit.lshift(1, 40LL)", "bit.tohex(1, 20LL)",
+  "bit.band(1LL, '3')", "bit.band(ffi.new('int', -1), 0xff)",
+  "bit.band(ffi.new('uint32_t', 5), 3)", "bit.tohex(ffi.new('uint8_t', 255))",
+  "bit.band(1, 2, 3LL)", "bit.tohex(1LL, 0)", "bit.band(1LL, 2^70)" } do
+  add("return tostring(" .. c .. ")")
+end
+add("return pcall(bit.band, 1LL, 'x')")
+add("return pcall(bit.band, 1LL, {})")
+
 -- Lengths and calls on non-callable cdata.
 add("return pcall(function() return #ffi.new('int[3]') end)")
 add("return pcall(function() return ffi.new('int')() end)")
