@@ -1416,6 +1416,20 @@ static const luaL_Reg ffi_lib[] = {
 
 /* Number conversion of cdata for the base library's tonumber: 1 and *n
 ** set if o is a numeric cdata. */
+int lu_ffi_int64bits(lua_State *L, const TValue *o, uint64_t *bits)
+{
+  CTState *cts;
+  CType *ct;
+  if (!tviscdata(o) || G(L)->ctstate == NULL) return 0;
+  cts = lu_ctype_state(L);
+  if (cdataV(o)->ctypeid == CTID_CTYPEID) return 0;
+  ct = lu_ctype_raw(cts, cdataV(o)->ctypeid);
+  if (ct->kind != CT_NUM || ct->size != 8 || (ct->flags & (CTF_FP | CTF_BOOL)))
+    return 0;
+  memcpy(bits, cdataptr(cdataV(o)), 8);
+  return 1;
+}
+
 int lu_ffi_tonumber(lua_State *L, const TValue *o, double *n)
 {
   CTState *cts;

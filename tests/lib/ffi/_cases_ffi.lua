@@ -163,6 +163,11 @@ for _, c in ipairs{ "bit.band(1LL, 3)", "bit.bor(1ULL, 2)", "bit.bxor(-1LL, 1)",
   add("return tostring(" .. c .. ")")
 end
 add("return pcall(bit.band, 1LL, 'x')")
+-- string.format's integer conversions take 64-bit integer cdata.
+add("return string.format('%d %x %X %o %i %5d|%-5d|%u', 1LL, -1LL, 255ULL, 8LL, -3LL, 42LL, 7LL, -1LL)")
+add("return string.format('%d', 2^63ULL), string.format('%.3d', 5LL), string.format('%+d', 5LL), string.format('%#x', 255LL)")
+add("return pcall(string.format, '%c', 65LL)")
+add("return pcall(string.format, '%d', ffi.new('int', -5))")
 add("return pcall(bit.band, 1LL, {})")
 
 -- Lengths and calls on non-callable cdata.
