@@ -85,10 +85,6 @@ enum {
 };
 LU_FUNC int lu_ffi_bit64(lua_State *L, int op);
 
-/* string.format's integer conversions (%d %i %u %x %X %o) take 64-bit
-** integer cdata as LuaJIT 2.1 does: 1 and *bits set if o is an int64_t or
-** uint64_t cdata (defined in src/lib/ffi.c). */
-LU_FUNC int lu_ffi_int64bits(lua_State *L, const TValue *o, uint64_t *bits);
 
 /* tonumber(cdata) for the base library (defined in src/lib/ffi.c): 1 and
 ** *n set if o is a numeric cdata, else 0. */

@@ -34,6 +34,7 @@
 #include "../ffi/cparse.h"
 #include "../ffi/cdata.h"
 #include "../ffi/ccall.h"
+#include "lib.h"
 
 #define FFI_CDATA_MT_IDX  (~LU_TCDATA & 15)
 
@@ -1416,17 +1417,61 @@ static const luaL_Reg ffi_lib[] = {
 
 /* Number conversion of cdata for the base library's tonumber: 1 and *n
 ** set if o is a numeric cdata. */
-int lu_ffi_int64bits(lua_State *L, const TValue *o, uint64_t *bits)
+int lu_ffi_int64bits(lua_State *L, int idx, uint64_t *bits, int *isunsigned)
 {
   CTState *cts;
   CType *ct;
-  if (!tviscdata(o) || G(L)->ctstate == NULL) return 0;
+  const TValue *o = ffi_arg(L, idx);
+  if (idx > lua_gettop(L) || !tviscdata(o) || G(L)->ctstate == NULL)
+    return 0;
   cts = lu_ctype_state(L);
   if (cdataV(o)->ctypeid == CTID_CTYPEID) return 0;
   ct = lu_ctype_raw(cts, cdataV(o)->ctypeid);
   if (ct->kind != CT_NUM || ct->size != 8 || (ct->flags & (CTF_FP | CTF_BOOL)))
     return 0;
   memcpy(bits, cdataptr(cdataV(o)), 8);
+  if (isunsigned != NULL) *isunsigned = (ct->flags & CTF_UNSIGNED) != 0;
+  return 1;
+}
+
+void lu_ffi_pushint64(lua_State *L, uint64_t bits, int isunsigned)
+{
+  GCcdata *cd;
+  lu_ctype_state(L);
+  lua_checkstack(L, 1);
+  cd = lu_cdata_new(L, isunsigned ? CTID_UINT64 : CTID_INT64, 8);
+  memcpy(cdataptr(cd), &bits, 8);
+  ffi_pushcdata(L, cd);
+}
+
+void lu_ffi_pushbytes(lua_State *L, void *p)
+{
+  CTState *cts = lu_ctype_state(L);
+  CTypeID pid = lu_ctype_ptrto(cts, CTID_UINT8, 0);
+  GCcdata *cd;
+  ctype_get(cts, pid)->align = 8;
+  lua_checkstack(L, 1);
+  cd = lu_cdata_new(L, pid, 8);
+  memcpy(cdataptr(cd), &p, sizeof(p));
+  ffi_pushcdata(L, cd);
+}
+
+int lu_ffi_address(lua_State *L, int idx, void **p)
+{
+  CTState *cts;
+  CType *ct;
+  CTypeID id;
+  uint8_t *data;
+  const TValue *o = ffi_arg(L, idx);
+  if (idx > lua_gettop(L) || !tviscdata(o) ||
+      cdataV(o)->ctypeid == CTID_CTYPEID)
+    return 0;
+  cts = lu_ctype_state(L);
+  data = lu_cdata_deref(cts, cdataV(o), &id);
+  ct = lu_ctype_raw(cts, id);
+  if (ct->kind == CT_PTR || ct->kind == CT_FUNC) memcpy(p, data, sizeof(*p));
+  else if (ct->kind == CT_ARRAY || ct->kind == CT_STRUCT) *p = data;
+  else return 0;
   return 1;
 }
 

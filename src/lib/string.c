@@ -51,7 +51,6 @@
 ** the library is differential-tested against LuaJIT's own. */
 #ifndef LU_STRING_STANDALONE
 #include "lib.h"
-#include "../ffi/cdata.h"
 #endif
 
 #define uchar(c)  ((unsigned char)(c))
@@ -88,7 +87,7 @@ static uint64_t num2u64(double n)
 static int str_int64bits(lua_State *L, int arg, uint64_t *bits)
 {
 #ifndef LU_STRING_STANDALONE
-  return lu_ffi_int64bits(L, L->base + arg - 1, bits);
+  return lu_ffi_int64bits(L, arg, bits, NULL);
 #else
   (void)L;
   (void)arg;

@@ -170,6 +170,15 @@ add("return pcall(string.format, '%c', 65LL)")
 add("return pcall(string.format, '%d', ffi.new('int', -5))")
 add("return pcall(bit.band, 1LL, {})")
 
+-- string.buffer's FFI methods and 64-bit integer serialization.
+add("local buffer = require 'string.buffer' local b = buffer.new() local p, len = b:reserve(10) ffi.copy(p, 'hello', 5) b:commit(5) local q, n = b:ref() b:putcdata(ffi.new('char[3]', 'xyz'), 3) return tostring(p):match('^cdata<[^>]*>'), len >= 10, tostring(q):match('^cdata<[^>]*>'), n, ffi.string(q, n), b:tostring()")
+add("local buffer = require 'string.buffer' local b = buffer.new() return pcall(b.commit, b, 1000)")
+add("local buffer = require 'string.buffer' local b = buffer.new() return pcall(b.putcdata, b, 'abc', 1)")
+add("local buffer = require 'string.buffer' local c = buffer.new() c:set(ffi.new('char[4]', 'abcd'), 4) return c:tostring()")
+add("local buffer = require 'string.buffer' return tostring(buffer.decode(buffer.encode(5LL))), tostring(buffer.decode(buffer.encode(5ULL))), #buffer.encode(5LL), buffer.encode(-1LL):byte(1, -1)")
+add("local buffer = require 'string.buffer' local t = buffer.decode(buffer.encode({1LL, x = 2ULL})) return tostring(t[1]), tostring(t.x)")
+add("local buffer = require 'string.buffer' return pcall(buffer.encode, ffi.new('int', 1))")
+
 -- Lengths and calls on non-callable cdata.
 add("return pcall(function() return #ffi.new('int[3]') end)")
 add("return pcall(function() return ffi.new('int')() end)")
