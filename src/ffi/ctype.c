@@ -196,12 +196,6 @@ CTypeID lu_ctype_lookup(CTState *cts, GCstr *s, int tag)
   return 0;
 }
 
-CTypeID lu_ctype_resolve(CTState *cts, CTypeID id)
-{
-  while (cts->tab[id].kind == CT_TYPEDEF) id = cts->tab[id].cid;
-  return id;
-}
-
 CTypeID lu_ctype_ptrto(CTState *cts, CTypeID id, uint32_t qual)
 {
   return lu_ctype_intern(cts, CT_PTR, qual, id, 8, 0);

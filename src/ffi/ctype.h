@@ -157,8 +157,12 @@ LU_FUNC void lu_ctype_setname(CTState *cts, CTypeID id, GCstr *s, int tag);
 /* Find a named entry (0 if none). */
 LU_FUNC CTypeID lu_ctype_lookup(CTState *cts, GCstr *s, int tag);
 
-/* Follow typedefs (and strip nothing else). */
-LU_FUNC CTypeID lu_ctype_resolve(CTState *cts, CTypeID id);
+/* Follow typedefs (and strip nothing else). Inline: every access does it. */
+static LU_AINLINE CTypeID lu_ctype_resolve(CTState *cts, CTypeID id)
+{
+  while (cts->tab[id].kind == CT_TYPEDEF) id = cts->tab[id].cid;
+  return id;
+}
 /* Strip typedefs, qualifiers are kept in flags of the final type. */
 static LU_AINLINE CType *lu_ctype_raw(CTState *cts, CTypeID id)
 {

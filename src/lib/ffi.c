@@ -83,10 +83,14 @@ CTState *lu_ctype_state(lua_State *L)
 ** is due: every function here may allocate cdata (a step at entry is safe,
 ** all live values are on the stack), and without this a loop of 1LL + i
 ** would never give the collector a chance to run. */
-static CTState *ffi_state(lua_State *L)
+static LU_AINLINE CTState *ffi_state(lua_State *L)
 {
+  CTState *cts;
   lu_gc_check(L);
-  return lu_ctype_state(L);
+  cts = (CTState *)G(L)->ctstate;
+  if (LU_UNLIKELY(cts == NULL)) return lu_ctype_state(L);
+  cts->L = L;
+  return cts;
 }
 
 /* -- Helpers --------------------------------------------------------------- */
