@@ -19,7 +19,7 @@ LDLIBS = -lm -ldl
 XLDFLAGS ?=
 
 LIB_SRC := $(sort $(wildcard src/core/*.c src/parse/*.c src/vm/*.c \
-             src/lib/*.c src/api/*.c src/jit/*.c))
+             src/lib/*.c src/api/*.c src/jit/*.c src/ffi/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC))
 CLI_OBJ := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(CLI_SRC))

@@ -516,6 +516,7 @@ LUA_API const void *lua_topointer(lua_State *L, int idx)
   const TValue *o = api_index2adr(L, idx);
   if (tvisudata(o)) return uddata(udataV(o));
   if (tvislightud(o)) return lightudV(o);
+  if (tviscdata(o)) return cdataptr(cdataV(o));  /* LuaJIT: the payload. */
   if (tvisgcv(o)) return gcval(o);
   return NULL;
 }

@@ -146,6 +146,10 @@ static void gc_mark(global_State *g, GCobj *o)
     gc_markobj(g, o->ud.metatable);
     gc_markobj(g, o->ud.env);
     break;
+  case LU_GCT_CDATA:   /* Its type lives in the FFI's table. */
+    gray2black(o);
+    gc_markobj(g, o->cd.owner);  /* Owners are never references. */
+    break;
   default: {
     GCobj **lp = gc_gclistp(o);
     *lp = g->gc.gray;
@@ -358,14 +362,20 @@ static size_t gc_propagate_all(global_State *g)
 
 /* -- Finalization: separating userdata ------------------------------------- */
 
-/* The __gc metamethod of userdata ud, or NULL. */
+/* The __gc metamethod of userdata ud, or NULL. cdata share the cdata
+** base metatable, whose __gc (src/lib/ffi.c) runs the finalizer that
+** ffi.gc or a metatype registered; only cdata flagged CDF_FIN get here. */
 static const TValue *gc_udata_gcmm(global_State *g, GCudata *ud)
 {
   const TValue *mo;
-  if (ud->metatable == NULL || g->gcname[MM_gc] == NULL) return NULL;
-  mo = lu_tab_getstr(&ud->metatable->tab, g->gcname[MM_gc]);
+  GCobj *mt = ud->gct == LU_GCT_CDATA ?
+              obj2gco(g->basemt[~LU_TCDATA & 15]) : ud->metatable;
+  if (mt == NULL || g->gcname[MM_gc] == NULL) return NULL;
+  mo = lu_tab_getstr(&mt->tab, g->gcname[MM_gc]);
   return (mo != NULL && !tvisnil(mo)) ? mo : NULL;
 }
+
+#define CDF_FIN  0x01   /* As in src/ffi/cdata.h: has a finalizer. */
 
 /* Append o to the circular mmudata list. */
 static void gc_mmudata_append(global_State *g, GCobj *o)
@@ -390,17 +400,20 @@ static size_t gc_separate(global_State *g, int all)
   size_t moved = 0;
   while ((o = *p) != NULL) {
     GCudata *ud = &o->ud;
-    lu_assert(o->gch.gct == LU_GCT_UDATA, "non-userdata after main thread");
+    lu_assert(o->gch.gct == LU_GCT_UDATA || o->gch.gct == LU_GCT_CDATA,
+              "non-userdata after main thread");
     if (!(all || iswhite(o)) || isfinalized(ud)) {
       p = &o->gch.nextgc;
-    } else if (gc_udata_gcmm(g, ud) == NULL) {
+    } else if ((o->gch.gct == LU_GCT_CDATA && !(o->cd.flags & CDF_FIN)) ||
+               gc_udata_gcmm(g, ud) == NULL) {
       ud->marked |= LU_GC_FINALIZED;  /* Nothing to run. */
       p = &o->gch.nextgc;
     } else {
       ud->marked |= LU_GC_FINALIZED;
       *p = o->gch.nextgc;
       gc_mmudata_append(g, o);
-      moved += lu_udata_size(ud);
+      moved += o->gch.gct == LU_GCT_CDATA ? sizeof(GCcdata) + o->cd.len :
+               lu_udata_size(ud);
     }
   }
   return moved;
@@ -538,6 +551,7 @@ static void gc_freeobj(global_State *g, GCobj *o)
   case LU_GCT_PROTO:  lu_func_freeproto(g, &o->pt); break;
   case LU_GCT_UPVAL:  lu_func_freeuv(g, &o->uv); break;
   case LU_GCT_UDATA:  lu_udata_free(g, &o->ud); break;
+  case LU_GCT_CDATA:  lu_mem_free(g, o, sizeof(GCcdata) + o->cd.len); break;
   case LU_GCT_THREAD: gc_free_thread(g, &o->th); break;
   case LU_GCT_STR:    lu_str_free(g, &o->str); break;
   default:
@@ -648,7 +662,8 @@ static void gc_finalize(lua_State *L)
   lu_state_checkstack(L, 3);
   func = L->top;
   func[0] = *mo;
-  setudataV(L, &func[1], &o->ud);
+  if (o->gch.gct == LU_GCT_CDATA) setcdataV(L, &func[1], &o->cd);
+  else setudataV(L, &func[1], &o->ud);
   L->top = func + 2;
   oldhook = g->hookmask;
   oldthreshold = g->gc.threshold;
@@ -964,8 +979,7 @@ static LU_NORET void gc_heapfail(const char *what, GCobj *o)
 
 static int gc_validgct(int gct)
 {
-  return gct >= LU_GCT_STR && gct <= LU_GCT_UDATA && gct != LU_GCT_TRACE &&
-         gct != LU_GCT_CDATA;
+  return gct >= LU_GCT_STR && gct <= LU_GCT_UDATA && gct != LU_GCT_TRACE;
 }
 
 /* In propagate/atomic: black parent o must not point to white child. */
@@ -1038,6 +1052,9 @@ static void gc_check_obj(global_State *g, GCobj *o)
     gc_check_ref(g, o, o->ud.metatable);
     gc_check_ref(g, o, o->ud.env);
     break;
+  case LU_GCT_CDATA:
+    gc_check_ref(g, o, o->cd.owner);
+    break;
   case LU_GCT_THREAD: {
     lua_State *th = &o->th;
     GCupval *uv;
@@ -1071,7 +1088,8 @@ void lu_gc_check_heap(lua_State *L)
   for (o = g->gc.root; o != NULL; o = o->gch.nextgc) {
     if (o == obj2gco(g->mainthread)) {
       seen_main = 1;
-    } else if (seen_main && o->gch.gct != LU_GCT_UDATA) {
+    } else if (seen_main && o->gch.gct != LU_GCT_UDATA &&
+               o->gch.gct != LU_GCT_CDATA) {
       gc_heapfail("non-userdata after the main thread", o);
     }
     gc_check_obj(g, o);

@@ -135,6 +135,25 @@ typedef struct GCudata {
 
 #define uddata(u)   ((void *)((u) + 1))
 
+/* FFI cdata: a C value of type ctypeid (an index into the FFI's type
+** table, see src/ffi/ctype.h). The payload of len bytes follows the
+** header, 16-byte aligned. Like userdata, cdata are linked into the tail
+** of gc.root (after the main thread) so that the GC can find those with a
+** finalizer (flag CDF_FIN, see src/ffi/cdata.h). A reference into another
+** cdata's payload (s.inner) keeps that cdata alive through owner; the
+** owner never changes, so it needs no write barrier. */
+typedef struct GCcdata {
+  GCHeader;
+  uint8_t flags;       /* CDF_* (src/ffi/cdata.h). */
+  uint8_t unused1;
+  uint32_t ctypeid;    /* The C type. */
+  MSize len;           /* Payload size. */
+  uint32_t unused2;
+  GCobj *owner;        /* Referenced cdata or NULL. */
+} GCcdata;
+
+#define cdataptr(cd)   ((void *)((cd) + 1))
+
 /* Function prototype: bytecode, constants, children, debug info.
 **
 ** Constants share one block. k points at knum[0]; numeric constants sit
@@ -376,6 +395,7 @@ typedef struct global_State {
   uint32_t prngstate[8]; /* PRNG state for math.random (reserved). */
   struct GG_State *gg;  /* Back pointer to the enclosing GG_State. */
   void *user;           /* Free for subsystems: see DESIGN.md. */
+  void *ctstate;        /* FFI type table (src/ffi/ctype.h) or NULL. */
   SBuf tmpsb;           /* The temporary buffer (lu_buf_tmp); tmpbuf and
                            tmpsize above mirror its b and size. */
   TValue tmptv;         /* C API: holds the table for the pseudo-indices
@@ -416,6 +436,7 @@ union GCobj {
   GCfunc fn;
   GCtab tab;
   GCudata ud;
+  GCcdata cd;
 };
 
 #define gco2str(o)   (&(o)->str)
@@ -425,6 +446,7 @@ union GCobj {
 #define gco2func(o)  (&(o)->fn)
 #define gco2tab(o)   (&(o)->tab)
 #define gco2ud(o)    (&(o)->ud)
+#define gco2cd(o)    (&(o)->cd)
 #define obj2gco(v)   ((GCobj *)(v))
 
 /* -- TValue accessors ------------------------------------------------------ */
@@ -442,6 +464,7 @@ union GCobj {
 #define tvisproto(o)   (itype(o) == LU_TPROTO)
 #define tvistab(o)     (itype(o) == LU_TTAB)
 #define tvisudata(o)   (itype(o) == LU_TUDATA)
+#define tviscdata(o)   (itype(o) == LU_TCDATA)
 #define tvisnumber(o)  ((o)->u64 < ((uint64_t)LU_TISNUM << 47))
 #define tvisgcv(o)     ((itype(o) - LU_TISGCV) > (LU_TNUMX - LU_TISGCV))
 /* Falsy: nil or false. */
@@ -455,6 +478,7 @@ union GCobj {
 #define protoV(o)      (&gcval(o)->pt)
 #define tabV(o)        (&gcval(o)->tab)
 #define udataV(o)      (&gcval(o)->ud)
+#define cdataV(o)      (&gcval(o)->cd)
 #define numV(o)        ((o)->n)
 #define lightudV(o)    ((void *)(uintptr_t)((o)->u64 & LU_GCVMASK))
 #define boolV(o)       ((o)->u64 == LU_VTRUE)
@@ -471,6 +495,7 @@ union GCobj {
 #define setthreadV(L, o, t) setgcVraw((o), (t), LU_TTHREAD)
 #define setprotoV(L, o, p) setgcVraw((o), (p), LU_TPROTO)
 #define setudataV(L, o, u) setgcVraw((o), (u), LU_TUDATA)
+#define setcdataV(L, o, c) setgcVraw((o), (c), LU_TCDATA)
 #define setlightudV(o, p) \
   ((o)->u64 = ((uint64_t)(uintptr_t)(p) & LU_GCVMASK) | ((uint64_t)LU_TLIGHTUD << 47))
 #define copyTV(L, d, s)    (*(d) = *(s))

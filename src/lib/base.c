@@ -19,6 +19,7 @@
 #include "../api/lauxlib.h"
 #include "../api/lualib.h"
 #include "lib.h"
+#include "../ffi/cdata.h"
 
 /* pcall/xpcall of src/vm/call.c (the interpreter's fast functions). */
 LU_FUNC int lu_ff_pcall(lua_State *L);
@@ -256,6 +257,12 @@ static int base_tonumber(lua_State *L)
     luaL_checkany(L, 1);
     if (lua_isnumber(L, 1)) {
       lua_pushnumber(L, lua_tonumber(L, 1));
+      return 1;
+    }
+    if (tviscdata(L->base)) {  /* FFI numbers (tonumber(1LL) == 1). */
+      double n;
+      if (!lu_ffi_tonumber(L, L->base, &n)) { lua_pushnil(L); return 1; }
+      lua_pushnumber(L, n);
       return 1;
     }
   } else {

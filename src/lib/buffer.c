@@ -22,9 +22,11 @@
 **   .U = 0x00..0xdf as one byte; up to 0x1fdf as (0xe0|hi5) lo8 after
 **   subtracting 0xe0; else 0xff followed by 32 bits little-endian.
 **
-** Tags 0x10..0x12 (FFI int64/uint64/complex) are rejected until lunar has
-** an FFI, as are the methods that hand out raw pointers (ref, reserve,
-** commit, putcdata).
+** FFI tags: 0x10 int64 and 0x11 uint64 (8 bytes little-endian); 0x12
+** (complex) is rejected, as lunar's FFI has no complex numbers. The FFI
+** methods (ref, reserve, commit, putcdata, set with a cdata) go through
+** the helpers of src/lib/ffi.c; the standalone module (see string.c)
+** has none of them.
 */
 #include <stdint.h>
 #include <stdio.h>
@@ -142,6 +144,61 @@ static size_t buf_checklen(lua_State *L, int narg)
   int32_t v = (n > -2147483649.0 && n < 2147483648.0) ? (int32_t)n : INT32_MIN;
   if (v < 0) luaL_argerror(L, narg, "number out of range");
   return (size_t)v;
+}
+
+/* -- FFI access -------------------------------------------------------------
+** cdata exist only with lunar's FFI (src/lib/ffi.c); the standalone module
+** built for differential tests against a stock luajit has none of this.
+*/
+
+#ifndef LU_STRING_STANDALONE
+#define buf_hasffi()  1
+/* The 64 bits of an int64_t/uint64_t cdata at stack slot idx (> 0). */
+static int buf_int64bits(lua_State *L, int idx, uint64_t *bits, int *uns)
+{
+  return lu_ffi_int64bits(L, idx, bits, uns);
+}
+static void buf_pushint64(lua_State *L, uint64_t bits, int uns)
+{
+  lu_ffi_pushint64(L, bits, uns);
+}
+static void buf_pushbytes(lua_State *L, void *p)
+{
+  lu_ffi_pushbytes(L, p);
+}
+/* The address of the cdata at stack slot idx (> 0), if it has one. */
+static int buf_address(lua_State *L, int idx, void **p)
+{
+  return lu_ffi_address(L, idx, p);
+}
+#else
+#define buf_hasffi()  0
+static int buf_int64bits(lua_State *L, int idx, uint64_t *bits, int *uns)
+{
+  (void)L; (void)idx; (void)bits; (void)uns;
+  return 0;
+}
+static void buf_pushint64(lua_State *L, uint64_t bits, int uns)
+{
+  (void)bits; (void)uns;
+  lua_pushnil(L);
+}
+static void buf_pushbytes(lua_State *L, void *p)
+{
+  (void)p;
+  lua_pushnil(L);
+}
+static int buf_address(lua_State *L, int idx, void **p)
+{
+  (void)L; (void)idx; (void)p;
+  return 0;
+}
+#endif
+
+static int buf_noffi(lua_State *L)
+{
+  return luaL_error(L, "string.buffer: raw pointer methods (ref, reserve, "
+                       "commit, putcdata) need lunar's FFI");
 }
 
 /* -- Serializer ------------------------------------------------------------- */
@@ -321,6 +378,15 @@ static void ser_put(SerCtx *c, int idx, int depth, int iskey)
       sbuf_putc(L, c->sb, 0x05);
       ser_putLE(c, p, 8);
     }
+    break;
+  }
+  case 10: {  /* LUA_TCDATA: only 64-bit integers. */
+    uint64_t bits;
+    int uns = 0;
+    if (!buf_int64bits(L, idx, &bits, &uns))
+      luaL_error(L, "cannot serialize '%s'", luaL_typename(L, idx));
+    sbuf_putc(L, c->sb, uns ? 0x11 : 0x10);
+    ser_putLE(c, bits, 8);
     break;
   }
   case LUA_TTABLE:
@@ -504,6 +570,10 @@ static void ser_get(SerCtx *c, int depth)
   case 0x0f:
     ser_getdict(c, "dict", ser_getU(c));
     break;
+  case 0x10: case 0x11:
+    if (!buf_hasffi()) ser_badtag(c, tag);
+    buf_pushint64(L, ser_getLE(c, 8), tag == 0x11);
+    break;
   default:
     ser_badtag(c, tag);
     break;
@@ -588,8 +658,14 @@ static int buf_set(lua_State *L)
   SBuf *sb = buf_check(L, 1);
   size_t len;
   const char *s;
-  if (lua_type(L, 2) != LUA_TSTRING) luaL_typerror(L, 2, "string");
-  s = lua_tolstring(L, 2, &len);
+  void *p;
+  if (buf_address(L, 2, &p)) {  /* set(cdata, len): a copy of len bytes. */
+    len = buf_checklen(L, 3);
+    s = (const char *)p;
+  } else {
+    if (lua_type(L, 2) != LUA_TSTRING) luaL_typerror(L, 2, "string");
+    s = lua_tolstring(L, 2, &len);
+  }
   sb->r = sb->w = 0;
   sbuf_put(L, sb, s, len);
   lua_settop(L, 1);
@@ -717,11 +793,51 @@ static int buf_decode(lua_State *L)
   return 1;
 }
 
-static int buf_noffi(lua_State *L)
+/* buf:reserve(size): a uint8_t * to at least size writable bytes after
+** the contents, and their number; buf:commit(used) appends used of them. */
+static int buf_reserve(lua_State *L)
 {
-  buf_check(L, 1);
-  return luaL_error(L, "string.buffer: raw pointer methods (ref, reserve, "
-                       "commit, putcdata) are not implemented without FFI");
+  SBuf *sb = buf_check(L, 1);
+  size_t n = buf_checklen(L, 2);
+  char *w = sbuf_need(L, sb, n);
+  if (!buf_hasffi()) return buf_noffi(L);
+  buf_pushbytes(L, w);
+  lua_pushnumber(L, (lua_Number)(sb->sz - sb->w));
+  return 2;
+}
+
+static int buf_commit(lua_State *L)
+{
+  SBuf *sb = buf_check(L, 1);
+  size_t n = buf_checklen(L, 2);
+  if (n > sb->sz - sb->w) luaL_argerror(L, 2, "number out of range");
+  sb->w += n;
+  lua_settop(L, 1);
+  return 1;
+}
+
+/* buf:ref(): a uint8_t * to the contents and their length. */
+static int buf_ref(lua_State *L)
+{
+  static char empty[1];
+  SBuf *sb = buf_check(L, 1);
+  if (!buf_hasffi()) return buf_noffi(L);
+  buf_pushbytes(L, sb->b ? sb->b + sb->r : empty);
+  lua_pushnumber(L, (lua_Number)(sb->w - sb->r));
+  return 2;
+}
+
+/* buf:putcdata(cdata, len): append len bytes from the cdata's address. */
+static int buf_putcdata(lua_State *L)
+{
+  SBuf *sb = buf_check(L, 1);
+  void *p;
+  size_t n;
+  if (!buf_address(L, 2, &p)) luaL_typerror(L, 2, "cdata");
+  n = buf_checklen(L, 3);
+  sbuf_put(L, sb, p, n);
+  lua_settop(L, 1);
+  return 1;
 }
 
 /* -- Module functions ----------------------------------------------------- */
@@ -826,10 +942,10 @@ static const luaL_Reg buf_methods[] = {
   {"tostring", buf_tostring},
   {"encode", buf_encode},
   {"decode", buf_decode},
-  {"ref", buf_noffi},
-  {"reserve", buf_noffi},
-  {"commit", buf_noffi},
-  {"putcdata", buf_noffi},
+  {"ref", buf_ref},
+  {"reserve", buf_reserve},
+  {"commit", buf_commit},
+  {"putcdata", buf_putcdata},
   {"__len", buf_len},
   {"__concat", buf_concat},
   {"__gc", buf_gc},

@@ -31,4 +31,18 @@ LU_FUNC void lu_lib_markff(lua_State *L, const char *libname,
 ** luaopen_base, as in LuaJIT. Leaves the coroutine table on the stack. */
 LU_FUNC int lu_open_coroutine(lua_State *L);
 
+/* FFI helpers for the string library and string.buffer (defined in
+** src/lib/ffi.c; idx > 0 is a stack slot of the running C function):
+** lu_ffi_int64bits: 1 and the 64 bits (and whether unsigned) of an
+**   int64_t/uint64_t cdata, else 0 (string.format's %d, serialization);
+** lu_ffi_pushint64: push a new int64_t/uint64_t cdata;
+** lu_ffi_pushbytes: push a new uint8_t * cdata;
+** lu_ffi_address: 1 and the address held (pointers) or occupied (arrays,
+**   structs) by a cdata, else 0. */
+LU_FUNC int lu_ffi_int64bits(lua_State *L, int idx, uint64_t *bits,
+                             int *isunsigned);
+LU_FUNC void lu_ffi_pushint64(lua_State *L, uint64_t bits, int isunsigned);
+LU_FUNC void lu_ffi_pushbytes(lua_State *L, void *p);
+LU_FUNC int lu_ffi_address(lua_State *L, int idx, void **p);
+
 #endif

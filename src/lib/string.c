@@ -131,6 +131,20 @@ static LU_AINLINE double str_checknum(lua_State *L, int narg)
   return luaL_checknumber(L, narg);
 }
 
+/* An int64_t/uint64_t cdata argument as its 64 bits (lunar's FFI; never
+** in the standalone module, where cdata belong to the host). */
+static int str_int64bits(lua_State *L, int arg, uint64_t *bits)
+{
+#ifndef LU_STRING_STANDALONE
+  return lu_ffi_int64bits(L, arg, bits, NULL);
+#else
+  (void)L;
+  (void)arg;
+  (void)bits;
+  return 0;
+#endif
+}
+
 static int32_t str_checkint(lua_State *L, int narg)
 {
   return num2int(str_checknum(L, narg));
@@ -1445,13 +1459,13 @@ static void fmt_emit(StrBuf *sb, unsigned flags, int width, const char *pre,
   sb->n = (size_t)(w - sb->b);
 }
 
-/* %d %i (int64) and %u %x %X %o (uint64) of number n with C's rules for
+/* %d %i (int64) and %u %x %X %o (uint64) of the 64 bits with C's rules for
 ** flags, width and precision, without the C library: the digits (none
 ** for a zero with precision 0), zeros up to the precision, '#' adds "0x"
 ** to a nonzero hex value and a leading zero to octal, and a precision
 ** turns off the '0' flag. */
 static void fmt_integer(StrBuf *sb, unsigned flags, int width, int prec,
-                        int conv, double n)
+                        int conv, uint64_t bits)
 {
   static const char hexl[] = "0123456789abcdef", hexu[] = "0123456789ABCDEF";
   char dbuf[32], pre[2];
@@ -1459,13 +1473,13 @@ static void fmt_integer(StrBuf *sb, unsigned flags, int width, int prec,
   size_t npre = 0, ndig, nzero;
   uint64_t u;
   if (conv == 'd' || conv == 'i') {
-    int64_t v = num2i64(n);
+    int64_t v = (int64_t)bits;
     u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
     if (v < 0) pre[npre++] = '-';
     else if (flags & FF_PLUS) pre[npre++] = '+';
     else if (flags & FF_SPACE) pre[npre++] = ' ';
   } else {
-    u = num2u64(n);
+    u = bits;
   }
   if (conv == 'x' || conv == 'X') {
     const char *hex = conv == 'x' ? hexl : hexu;
@@ -1713,9 +1727,17 @@ void lu_strlib_format_from(lua_State *L, int fmtarg)
       fmt_padded(&sb, &ch, 1, flags & FF_LEFT, width, -1);
       break;
     }
-    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o':
-      fmt_integer(&sb, flags, width, prec, conv, str_checknum(L, arg));
+    case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
+      /* The 64 bits of the value: signed for %d/%i, else unsigned. An
+      ** int64_t/uint64_t cdata gives its bits as they are (LuaJIT 2.1). */
+      uint64_t bits;
+      if (!str_int64bits(L, arg, &bits)) {
+        double n = str_checknum(L, arg);
+        bits = (conv == 'd' || conv == 'i') ? (uint64_t)num2i64(n) : num2u64(n);
+      }
+      fmt_integer(&sb, flags, width, prec, conv, bits);
       break;
+    }
     case 'e': case 'E': case 'f': case 'g': case 'G': case 'a': case 'A': {
       double v = str_checknum(L, arg);
       char form[32];

@@ -26,6 +26,7 @@
 #include "../vm/vm.h"
 #include "bc.h"
 #include "bcdump.h"
+#include "../ffi/cdata.h"
 
 static const char *const bcdump_varnames[] = {
   "",
@@ -209,6 +210,13 @@ static void bcw_proto(BCWriteCtx *ctx, GCproto *pt)
     } else if (o->gch.gct == LU_GCT_TAB) {
       bcw_uleb(sb, BCDUMP_KGC_TAB);
       bcw_ktab(sb, gco2tab(o));
+    } else if (o->gch.gct == LU_GCT_CDATA) {
+      /* FFI 64-bit integer constant: low and high 32 bits. */
+      uint64_t v = *(uint64_t *)cdataptr(gco2cd(o));
+      bcw_uleb(sb, o->cd.ctypeid == CTID_UINT64 ? BCDUMP_KGC_U64 :
+                   BCDUMP_KGC_I64);
+      bcw_uleb(sb, (uint32_t)v);
+      bcw_uleb(sb, (uint32_t)(v >> 32));
     } else {
       GCstr *s = gco2str(o);
       bcw_uleb(sb, BCDUMP_KGC_STR + s->len);
@@ -449,7 +457,8 @@ static int bcv_operand(GCproto *pt, BCMode m, uint32_t x, BCPos pc)
     ptrdiff_t t = (ptrdiff_t)pc + 1 + (ptrdiff_t)x - BCBIAS_J;
     return t >= 1 && t < (ptrdiff_t)pt->sizebc;
   }
-  default: return 0;  /* cdata: no FFI. */
+  case BCMcdata: return bcv_kgc_is(pt, x, LU_GCT_CDATA);
+  default: return 0;
   }
 }
 
@@ -1014,8 +1023,15 @@ static GCproto *bcr_proto(BCRead *r, const uint8_t *pe)
       bcv_child(r, pt, child);
       pt->flags |= PROTO_CHILD;
       o = obj2gco(child);
+    } else if (tp == BCDUMP_KGC_I64 || tp == BCDUMP_KGC_U64) {
+      uint64_t lo = bcr_uleb(r), hi = bcr_uleb(r);
+      GCcdata *cd;
+      (void)lu_ctype_state(r->L);
+      cd = lu_cdata_new(r->L, tp == BCDUMP_KGC_U64 ? CTID_UINT64 : CTID_INT64, 8);
+      *(uint64_t *)cdataptr(cd) = (uint64_t)(uint32_t)lo | ((uint64_t)(uint32_t)hi << 32);
+      o = obj2gco(cd);
     } else {
-      bcr_error(r, LU_ERR_BCBAD);  /* 64-bit integer or complex: FFI. */
+      bcr_error(r, LU_ERR_BCBAD);  /* Complex numbers: not implemented. */
     }
     proto_kgc(pt, i) = o;
   }

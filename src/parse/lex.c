@@ -21,6 +21,7 @@
 #include "../core/tab.h"
 #include "../core/gc.h"
 #include "../core/strscan.h"
+#include "../ffi/cdata.h"
 #include "lex.h"
 
 #define LU_MAX_LINE  0x7fffff00
@@ -118,6 +119,51 @@ void lu_lex_keepobj(LexState *ls, GCobj *o, uint32_t itype)
 
 /* -- Literals ------------------------------------------------------------ */
 
+/* LuaJIT's FFI number literals: an integer (decimal or 0x hex) with the
+** suffix LL (int64_t) or ULL (uint64_t), any case; becomes a cdata
+** constant (anchored like strings). The imaginary suffix 'i' needs complex
+** numbers, which are not implemented. Returns 0 if the text is no such
+** literal. */
+static int lex_cdatanum(LexState *ls, TValue *tv)
+{
+  const char *s = ls->sb, *e = ls->sb + ls->sblen;
+  uint64_t v = 0;
+  int base = 10, isunsigned = 0, any = 0;
+  GCcdata *cd;
+  if (e - s >= 1 && (e[-1] | 0x20) == 'i' &&
+      lu_strscan_num(s, (size_t)(e - s - 1), tv)) {
+    lex_save(ls, '\0');
+    lu_lex_error(ls, TK_number, LU_ERR_XNUMBER);  /* Complex: not supported. */
+  }
+  if (e - s < 3 || (e[-1] | 0x20) != 'l' || (e[-2] | 0x20) != 'l') return 0;
+  e -= 2;
+  if ((e[-1] | 0x20) == 'u') {
+    isunsigned = 1;
+    e--;
+  }
+  if (e - s > 2 && s[0] == '0' && (s[1] | 0x20) == 'x') {
+    base = 16;
+    s += 2;
+  }
+  for (; s < e; s++) {
+    int c = *s, d;
+    if (c >= '0' && c <= '9') d = c - '0';
+    else if (base == 16 && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+      d = (c | 0x20) - 'a' + 10;
+    else return 0;
+    if (v > (UINT64_MAX - (uint64_t)d) / (uint64_t)base) return 0;
+    v = v * (uint64_t)base + (uint64_t)d;
+    any = 1;
+  }
+  if (!any) return 0;
+  (void)lu_ctype_state(ls->L);  /* Loads the FFI's cdata metatable. */
+  cd = lu_cdata_new(ls->L, isunsigned ? CTID_UINT64 : CTID_INT64, 8);
+  *(uint64_t *)cdataptr(cd) = v;
+  setcdataV(ls->L, tv, cd);
+  lu_lex_keepobj(ls, obj2gco(cd), LU_TCDATA);
+  return 1;
+}
+
 /* Number: digits, letters, '.', and a sign right after an exponent mark
 ** ('e', or 'p' for hex). The whole text goes to the number scanner. */
 static void lex_number(LexState *ls, TValue *tv)
@@ -130,7 +176,7 @@ static void lex_number(LexState *ls, TValue *tv)
     c = ls->c;
     lex_savenext(ls);
   }
-  if (!lu_strscan_num(ls->sb, ls->sblen, tv)) {
+  if (!lu_strscan_num(ls->sb, ls->sblen, tv) && !lex_cdatanum(ls, tv)) {
     lex_save(ls, '\0');
     lu_lex_error(ls, TK_number, LU_ERR_XNUMBER);
   }

@@ -63,7 +63,7 @@ typedef enum {
   /* Constants: kept as values until they must be placed. */
   VKNIL, VKFALSE, VKTRUE, VKSTR, VKNUM,
   VKLAST = VKNUM,
-  VKCDATA,      /* Reserved (FFI). */
+  VKCDATA,      /* nval = a cdata constant (FFI: 1LL, 2ULL); not folded */
   /* Variables. */
   VLOCAL,       /* info = slot, aux = vstack index */
   VUPVAL,       /* info = upvalue index, aux = vstack index */
@@ -542,6 +542,8 @@ static void expr_toreg_nobranch(FuncState *fs, ExpDesc *e, Reg reg)
   expr_discharge(fs, e);
   if (e->k == VKSTR) {
     ins = BCINS_AD(BC_KSTR, reg, const_str(fs, e));
+  } else if (e->k == VKCDATA) {
+    ins = BCINS_AD(BC_KCDATA, reg, const_gc(fs, gcval(&e->u.nval), 0));
   } else if (e->k == VKNUM) {
     double n = expr_numberV(e);
     if (n >= -32768.0 && n <= 32767.0 && n == (double)(int32_t)n)
@@ -1844,7 +1846,7 @@ static void expr_simple(LexState *ls, ExpDesc *v)
 {
   switch (ls->tok) {
   case TK_number:
-    expr_init(v, VKNUM, 0);
+    expr_init(v, tviscdata(&ls->tokval) ? VKCDATA : VKNUM, 0);
     v->u.nval = ls->tokval;
     break;
   case TK_string:

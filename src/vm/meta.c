@@ -229,6 +229,13 @@ int lu_vm_equal(lua_State *L, const TValue *a, const TValue *b)
   GCtab *mt1, *mt2;
   const TValue *mo;
   if (lu_meta_rawequal(a, b)) return 1;
+  if (tviscdata(a) || tviscdata(b)) {  /* FFI: cdata __eq for any pair. */
+    mo = lu_meta_lookup(L, tviscdata(a) ? a : b, MM_eq);
+    if (mo == NULL || tvisnil(mo)) return 0;
+    meta_call(L, mo, a, b, NULL, 1);
+    L->top--;
+    return tvistruecond(L->top);
+  }
   if (itype(a) != itype(b) || tvisnumber(a)) return 0;
   if (tvistab(a)) {
     mt1 = tabV(a)->metatable;
@@ -265,6 +272,14 @@ int lu_meta_compare(lua_State *L, const TValue *a, const TValue *b, MMS mm)
   if (tvisstr(a) && tvisstr(b)) {
     int c = lu_str_cmp(strV(a), strV(b));
     return mm == MM_lt ? c < 0 : c <= 0;
+  }
+  if (tviscdata(a) || tviscdata(b)) {  /* FFI: mixed operands allowed. */
+    const TValue *mo = lu_meta_lookup(L, tviscdata(a) ? a : b, mm);
+    if (mo != NULL && !tvisnil(mo)) {
+      meta_call(L, mo, a, b, NULL, 1);
+      L->top--;
+      return tvistruecond(L->top);
+    }
   }
   if (meta_cmptype(a) == meta_cmptype(b)) {
     const TValue *mo = lu_meta_lookup(L, a, mm);

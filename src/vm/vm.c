@@ -459,6 +459,14 @@ static LU_NOINLINE TValue *vm_comp(lua_State *L, TValue *base,
     *cond = r ^ (op & 1);
     return NULL;
   }
+  if (tviscdata(a) || tviscdata(b)) {
+    /* FFI: the cdata __lt/__le compare mixed operands (1LL < 2). */
+    const TValue *m = vm_mm(L, tviscdata(a) ? a : b,
+                            (op & 2) ? MM_le : MM_lt);
+    if (m != NULL)
+      return vm_mmframe(L, base, pc, (op & 1) ? CONT_CONDF : CONT_CONDT,
+                        m, a, b, NULL, 2);
+  }
   if (itype(a) == itype(b) && !vm_isnum(a)) {
     for (;;) {
       MMS mm = (op & 2) ? MM_le : MM_lt;
@@ -491,6 +499,13 @@ static LU_NOINLINE TValue *vm_equal(lua_State *L, TValue *base,
   const TValue *m1, *m2;
   GCtab *mt1, *mt2;
   *cond = ne;
+  if (tviscdata(a) || tviscdata(b)) {
+    /* FFI: the cdata __eq decides for any pair (1LL == 1, p == nil). */
+    m1 = vm_mm(L, tviscdata(a) ? a : b, MM_eq);
+    if (m1 == NULL) return NULL;
+    return vm_mmframe(L, base, pc, ne ? CONT_CONDF : CONT_CONDT,
+                      m1, a, b, NULL, 2);
+  }
   if (itype(a) != itype(b) || !(tvistab(a) || tvisudata(a))) return NULL;
   mt1 = tvistab(a) ? tabV(a)->metatable : (GCtab *)udataV(a)->metatable;
   mt2 = tvistab(b) ? tabV(b)->metatable : (GCtab *)udataV(b)->metatable;
@@ -638,6 +653,7 @@ static void vm_run(lua_State *L, int mode, int nret, const void **initout)
   TValue *rv;     /* Return values. */
   int nres;       /* Number of return values. */
   TValue *nb;     /* New frame from a slow path. */
+  TValue kv;      /* Constant operand of a cdata comparison (vm_eqcdata). */
   int ffmax;      /* math.min/max: which one. */
 
   static const void *const labels[VM_NLABELS] = {
@@ -800,7 +816,8 @@ vm_return:
       eq = numV(a) == numV(d); \
     } else if (a->u64 == d->u64) { \
       eq = 1; \
-    } else if (itype(a) == itype(d) && (tvistab(a) || tvisudata(a))) { \
+    } else if ((itype(a) == itype(d) && (tvistab(a) || tvisudata(a))) || \
+               tviscdata(a) || tviscdata(d)) { \
       int cond; \
       SAVE_STATE(); \
       nb = vm_equal(L, base, pc, a, d, ne, &cond); \
@@ -819,27 +836,46 @@ vm_return:
 #undef EQ_V
 
   /* Equality with a constant: one handler per opcode, so that the
-  ** dispatch does not have to keep the opcode alive. */
-#define EQ_K(name, ne, eqexpr) \
+  ** dispatch does not have to keep the opcode alive. A cdata compared
+  ** with a number or primitive constant (p == nil, x == 0) goes to
+  ** vm_eqcdata with the constant in kv (setkv). */
+#define EQ_K(name, ne, eqexpr, setkv) \
   L_##name: { \
     TValue *a = RA; \
-    if ((eqexpr) ^ (ne)) pc += 1 + bc_j(*pc); else pc++; \
+    int eq_ = (eqexpr); \
+    if (LU_UNLIKELY(!eq_ && tviscdata(a)) && (setkv)) goto vm_eqcdata; \
+    if (eq_ ^ (ne)) pc += 1 + bc_j(*pc); else pc++; \
     DISPATCH(); \
   }
 #define EQ_KSTR  (a->u64 == ((uint64_t)(uintptr_t)KSTR(bc_d(ins)) | \
                              ((uint64_t)LU_TSTR << 47)))
 #define EQ_KNUM  (vm_isnum(a) && numV(a) == numV(KNUM(bc_d(ins))))
 #define EQ_KPRI  (a->u64 == VM_KPRI(bc_d(ins)))
-  EQ_K(ISEQS, 0, EQ_KSTR)
-  EQ_K(ISNES, 1, EQ_KSTR)
-  EQ_K(ISEQN, 0, EQ_KNUM)
-  EQ_K(ISNEN, 1, EQ_KNUM)
-  EQ_K(ISEQP, 0, EQ_KPRI)
-  EQ_K(ISNEP, 1, EQ_KPRI)
+#define KV_NUM   (kv = *KNUM(bc_d(ins)), 1)
+#define KV_PRI   (kv.u64 = VM_KPRI(bc_d(ins)), 1)
+  EQ_K(ISEQS, 0, EQ_KSTR, 0)
+  EQ_K(ISNES, 1, EQ_KSTR, 0)
+  EQ_K(ISEQN, 0, EQ_KNUM, KV_NUM)
+  EQ_K(ISNEN, 1, EQ_KNUM, KV_NUM)
+  EQ_K(ISEQP, 0, EQ_KPRI, KV_PRI)
+  EQ_K(ISNEP, 1, EQ_KPRI, KV_PRI)
 #undef EQ_KSTR
 #undef EQ_KNUM
 #undef EQ_KPRI
+#undef KV_NUM
+#undef KV_PRI
 #undef EQ_K
+  vm_eqcdata: {
+    /* FFI: a cdata compared with a constant goes to the cdata __eq. Odd
+    ** opcodes (ISNEN, ISNEP) are the negated ones. */
+    int cond;
+    SAVE_STATE();
+    nb = vm_equal(L, base, pc, RA, &kv, bc_op(ins) & 1, &cond);
+    base = L->base;
+    if (nb != NULL) { base = nb; nargs = 2; goto vm_callframe; }
+    if (cond) pc += 1 + bc_j(*pc); else pc++;
+    DISPATCH();
+  }
 
   /* -- Unary test and copy ---------------------------------------------- */
 
@@ -958,10 +994,7 @@ vm_return:
   /* -- Constants ----------------------------------------------------- */
 
   L_KSTR: { setstrV(L, RA, KSTR(bc_d(ins))); DISPATCH(); }
-  L_KCDATA: {
-    SAVE_STATE();
-    lu_err_str(L, "FFI cdata constants are not implemented");
-  }
+  L_KCDATA: { setcdataV(L, RA, &KGC(bc_d(ins))->cd); DISPATCH(); }
   L_KSHORT: { setnumV(RA, (double)(int16_t)bc_d(ins)); DISPATCH(); }
   L_KNUM: { *RA = *KNUM(bc_d(ins)); DISPATCH(); }
   L_KPRI: {

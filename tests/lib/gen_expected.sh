@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerate DIR/_expected_*.lua from DIR/_cases_*.lua with the reference
 # implementation (luajit -joff), for the table-driven suites that share
-# _harness.lua (bit, jit, math, number, table). Never edit the generated
+# _harness.lua (bit, ffi, jit, math, number, table). Never edit the generated
 # files by hand.
 #
 #   sh tests/lib/gen_expected.sh DIR [NAME...]   (default: all of DIR)

@@ -253,6 +253,19 @@ static const Snippet snippets[] = {
     "assert(not ok and tostring(e) == 'E')\n"
     "ok, e = rr(xpcall(function() error('deep') end, function(m) return debug.traceback(m, 2) end))\n"
     "assert(not ok and e:find('deep'), tostring(e))\n" },
+  { "ffi",
+    "local ffi = require 'ffi'\n"
+    "ffi.cdef[[typedef struct { int a; double b[4]; } af_t; size_t strlen(const char *);\n"
+    "  enum af_e { AF1, AF2 = 7 }; struct af_big { int x[3]; union { int i; float f; }; };]]\n"
+    "local s = ffi.new('af_t', {1, {2, 3}})\n"
+    "assert(s.a == 1 and s.b[1] == 3)\n"
+    "local p = ffi.new('int[?]', 10, 5)\n"
+    "assert(p[9] == 5 and tostring(3LL + 4) == '7LL' and p + 1 ~= nil)\n"
+    "assert(tonumber(ffi.C.strlen('abc')) == 3 and ffi.C.AF2 == 7)\n"
+    "local T = ffi.metatype('struct { int v; }', {__index = {get = function(x) return x.v end}})\n"
+    "assert(T(5):get() == 5 and ffi.string(ffi.new('char[4]', 'ab')) == 'ab')\n"
+    "assert(tostring(ffi.typeof('struct af_big *')) == 'ctype<struct af_big *>')\n"
+    "ffi.gc(ffi.new('char[8]'), function() end)\n" },
 };
 #define NSNIP ((int)(sizeof(snippets) / sizeof(snippets[0])))
 
