@@ -837,7 +837,7 @@ vm_return:
 
   /* Equality with a constant: one handler per opcode, so that the
   ** dispatch does not have to keep the opcode alive. A cdata compared
-  ** with a number or primitive constant (p == nil, x == 0) goes to
+  ** with a number or primitive constant (x == 0, p == nil) goes to
   ** vm_eqcdata with the constant in kv (setkv). */
 #define EQ_K(name, ne, eqexpr, setkv) \
   L_##name: { \
@@ -849,20 +849,31 @@ vm_return:
   }
 #define EQ_KSTR  (a->u64 == ((uint64_t)(uintptr_t)KSTR(bc_d(ins)) | \
                              ((uint64_t)LU_TSTR << 47)))
-#define EQ_KNUM  (vm_isnum(a) && numV(a) == numV(KNUM(bc_d(ins))))
 #define EQ_KPRI  (a->u64 == VM_KPRI(bc_d(ins)))
-#define KV_NUM   (kv = *KNUM(bc_d(ins)), 1)
 #define KV_PRI   (kv.u64 = VM_KPRI(bc_d(ins)), 1)
   EQ_K(ISEQS, 0, EQ_KSTR, 0)
   EQ_K(ISNES, 1, EQ_KSTR, 0)
-  EQ_K(ISEQN, 0, EQ_KNUM, KV_NUM)
-  EQ_K(ISNEN, 1, EQ_KNUM, KV_NUM)
+  /* Numbers: the cdata test only off the number path. */
+#define EQ_N(name, ne) \
+  L_##name: { \
+    TValue *a = RA; \
+    int eq_ = 0; \
+    if (LU_LIKELY(vm_isnum(a))) { \
+      eq_ = numV(a) == numV(KNUM(bc_d(ins))); \
+    } else if (LU_UNLIKELY(tviscdata(a))) { \
+      kv = *KNUM(bc_d(ins)); \
+      goto vm_eqcdata; \
+    } \
+    if (eq_ ^ (ne)) pc += 1 + bc_j(*pc); else pc++; \
+    DISPATCH(); \
+  }
+  EQ_N(ISEQN, 0)
+  EQ_N(ISNEN, 1)
+#undef EQ_N
   EQ_K(ISEQP, 0, EQ_KPRI, KV_PRI)
   EQ_K(ISNEP, 1, EQ_KPRI, KV_PRI)
 #undef EQ_KSTR
-#undef EQ_KNUM
 #undef EQ_KPRI
-#undef KV_NUM
 #undef KV_PRI
 #undef EQ_K
   vm_eqcdata: {
