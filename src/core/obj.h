@@ -373,6 +373,7 @@ typedef struct global_State {
   MSize strnum;         /* Number of strings in hash table. */
   uint64_t strseed;     /* Per-state random key of the string hash. */
   uint32_t strsid;      /* Next string serial number. */
+  uint32_t ffhint;      /* Where lu_ff_id starts its next scan. */
   lua_Alloc allocf;     /* Memory allocator. */
   void *allocd;         /* Memory allocator data. */
   GCState gc;           /* Garbage collector. */

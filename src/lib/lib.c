@@ -12,7 +12,7 @@ void lu_lib_markff(lua_State *L, const char *libname, const char *name)
   TValue *o = L->top - 1;
   int id;
   if (!tvisfunc(o) || !iscfunc(funcV(o))) return;
-  id = lu_ff_id(libname ? libname : "_G", name);
+  id = lu_ff_id(libname ? libname : "_G", name, &G(L)->ffhint);
   if (id > FF_C) lu_ff_mark(funcV(o), id);
 }
 

@@ -30,19 +30,38 @@ static const BCIns ff_ins[FF__MAX] = {
 #undef FFINSDEF
 };
 
-int lu_ff_id(const char *lib, const char *name)
+int lu_ff_id(const char *lib, const char *name, uint32_t *hint)
 {
   char lbuf[32];
-  size_t i;
+  size_t i, n = lu_countof(ff_name);
   if (lib == NULL || name == NULL) return 0;
   if (strcmp(lib, "_G") == 0) lib = "base";
   /* "jit.util" is listed as jit_util. */
   for (i = 0; lib[i] != '\0' && i < sizeof(lbuf) - 1; i++)
     lbuf[i] = lib[i] == '.' ? '_' : lib[i];
   lbuf[i] = '\0';
-  for (i = 0; i < lu_countof(ff_name); i++)
-    if (strcmp(ff_name[i], name) == 0 && strcmp(ff_lib[i], lbuf) == 0)
+  /* Called for every library function at state creation, mostly for the
+  ** same library as the previous call: first scan the run of entries of
+  ** the library that matched last time (*hint), then, if that fails, the
+  ** whole table. Runs are found by pointer equality of ff_lib entries
+  ** (the compiler shares equal string literals; where it does not, a run
+  ** is one entry and only the fallback is slower). First bytes are
+  ** compared inline before any strcmp call. */
+  if (*hint < n && strcmp(ff_lib[*hint], lbuf) == 0) {
+    const char *run = ff_lib[*hint];
+    size_t lo = *hint, hi = *hint;
+    while (lo > 0 && ff_lib[lo - 1] == run) lo--;
+    while (hi < n && ff_lib[hi] == run) hi++;
+    for (i = lo; i < hi; i++)
+      if (ff_name[i][0] == name[0] && strcmp(ff_name[i], name) == 0)
+        return FF_FIRST + (int)i;
+  }
+  for (i = 0; i < n; i++)
+    if (ff_name[i][0] == name[0] && ff_lib[i][0] == lbuf[0] &&
+        strcmp(ff_name[i], name) == 0 && strcmp(ff_lib[i], lbuf) == 0) {
+      *hint = (uint32_t)i;
       return FF_FIRST + (int)i;
+    }
   return 0;
 }
 

@@ -28,8 +28,9 @@ _Static_assert(FF_base_print == 29 && FF_string_format == 89 &&
                FF_buffer_decode == 222, "LuaJIT's builtin ids");
 
 /* The fast function id of (lib, name) (lib "_G" for the base library), or
-** 0 if the VM has no fast function for it. */
-LU_FUNC int lu_ff_id(const char *lib, const char *name);
+** 0 if the VM has no fast function for it. *hint is where the search
+** starts and is left after a match (any value is valid; see ff.c). */
+LU_FUNC int lu_ff_id(const char *lib, const char *name, uint32_t *hint);
 
 /* The pseudo instruction for ffid that the closure's pc points to: opcode
 ** BC__MAX + ffid when that fits in the 8-bit opcode field, else FUNCC
