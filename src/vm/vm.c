@@ -655,6 +655,7 @@ static void vm_run(lua_State *L, int mode, int nret, const void **initout)
   TValue *nb;     /* New frame from a slow path. */
   TValue kv;      /* Constant operand of a cdata comparison (vm_eqcdata). */
   int ffmax;      /* math.min/max: which one. */
+  int ffwrap;     /* coroutine.resume (0) or wrap's function (1). */
 
   static const void *const labels[VM_NLABELS] = {
 #define BCLABEL(name, ma, mb, mc, mm)  &&L_##name,
@@ -1979,22 +1980,18 @@ vm_return:
   ** functions.
   */
 
-  F_coroutine_resume: {
+  F_coroutine_resume:
+    ffwrap = 0;
+    goto ff_coenter;
+  F_coroutine_wrap_aux:
+    ffwrap = 1;
+  ff_coenter: {
+    /* resume(co, ...) and wrap's function(...): switch to the coroutine
+    ** (resume's first argument is the coroutine itself). */
     int fresh;
-    lua_State *co = lu_vm_coenter(L, base, nargs, 0, &fresh);
+    lua_State *co = lu_vm_coenter(L, base, nargs, ffwrap, &fresh);
     if (LU_UNLIKELY(co == NULL)) goto ff_fallback;
-    nargs--;
-    L = co;
-    base = co->base;
-    if (fresh) goto vm_callframe;
-    nres = nargs;
-    rv = co->top - nres;
-    goto ff_coreturn;
-  }
-  F_coroutine_wrap_aux: {
-    int fresh;
-    lua_State *co = lu_vm_coenter(L, base, nargs, 1, &fresh);
-    if (LU_UNLIKELY(co == NULL)) goto ff_fallback;
+    if (!ffwrap) nargs--;
     L = co;
     base = co->base;
     if (fresh) goto vm_callframe;
