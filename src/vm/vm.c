@@ -1365,23 +1365,32 @@ vm_return:
 
   /* -- Calls ------------------------------------------------------------ */
 
-  L_CALLM: {
-    nargs = bc_c(ins) + multres;
-    goto do_call;
-  }
+  /* Call R(A) with nargs arguments at R(A+2)...: link the frame, enter
+  ** the callee's header. The tag test and the pointer come from one xor
+  ** (a function's payload is what is left). CALL has its own copy: the
+  ** most frequent call saves a jump. */
+#define VM_CALL() \
+  do { \
+    TValue *ra = RA; \
+    uint64_t fu = ra->u64 ^ ((uint64_t)LU_TFUNC << 47); \
+    if (LU_UNLIKELY(fu >> 47)) { \
+      SAVE_STATE(); \
+      nargs = vm_callmeta(L, ra + 2, nargs, ra); \
+      fu = ra->u64 ^ ((uint64_t)LU_TFUNC << 47); \
+    } \
+    ra[1].u64 = (uint64_t)(uintptr_t)pc; \
+    base = ra + 2; \
+    pc = ((GCfunc *)(uintptr_t)fu)->l.pc; \
+    DISPATCH(); \
+  } while (0)
   L_CALL: {
     nargs = bc_c(ins) - 1;
-  do_call: {
-      TValue *ra = RA;
-      if (LU_UNLIKELY(!tvisfunc(ra))) {
-        SAVE_STATE();
-        nargs = vm_callmeta(L, ra + 2, nargs, ra);
-      }
-      ra[1].u64 = (uint64_t)(uintptr_t)pc;
-      base = ra + 2;
-      pc = funcV(ra)->l.pc;
-      DISPATCH();
-    }
+    VM_CALL();
+  }
+  L_CALLM: {
+    nargs = bc_c(ins) + multres;
+  do_call:
+    VM_CALL();
   }
   L_CALLMT: {
     nargs = bc_d(ins) + multres;
