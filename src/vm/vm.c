@@ -197,6 +197,15 @@ static LU_AINLINE double vm_ceil(double x)
   return r;
 }
 
+/* Is o a table? *t gets the pointer either way: the tag test and the
+** payload come from one xor (a table's payload is what is left). */
+static LU_AINLINE int vm_tabof(const TValue *o, GCtab **t)
+{
+  uint64_t u = o->u64 ^ ((uint64_t)LU_TTAB << 47);
+  *t = (GCtab *)(uintptr_t)u;
+  return (u >> 47) == 0;
+}
+
 static LU_AINLINE int vm_isstrnum(const TValue *o)
 {
   return tvisstr(o) || vm_isnum(o);
@@ -1130,8 +1139,8 @@ vm_return:
   /* Table get: o = R(B), fast path in the array or hash part. */
   L_TGETV: {
     TValue *o = RB, *k = RC;
-    if (LU_LIKELY(tvistab(o))) {
-      GCtab *t = tabV(o);
+    GCtab *t;
+    if (LU_LIKELY(vm_tabof(o, &t))) {
       const TValue *v;
       uint64_t i;
       if (vm_isnum(k)) {
@@ -1162,8 +1171,8 @@ vm_return:
   L_TGETS: {
     TValue *o = RB;
     GCstr *key = KSTR(bc_c(ins));
-    if (LU_LIKELY(tvistab(o))) {
-      GCtab *t = tabV(o);
+    GCtab *t;
+    if (LU_LIKELY(vm_tabof(o, &t))) {
       const TValue *v = lu_tab_getstr_fast(t, key);
       if (LU_LIKELY(v != NULL && !tvisnil(v))) {
         *RA = *v;
@@ -1201,8 +1210,8 @@ vm_return:
   L_TGETB: {
     TValue *o = RB;
     uint32_t c = bc_c(ins);
-    if (LU_LIKELY(tvistab(o))) {
-      GCtab *t = tabV(o);
+    GCtab *t;
+    if (LU_LIKELY(vm_tabof(o, &t))) {
       const TValue *v = c < t->asize ? &t->array[c] : lu_tab_getint(t, (int32_t)c);
       if (v == NULL) v = &lu_tab_nilvalue;
       if (LU_LIKELY(!tvisnil(v)) ||
@@ -1236,8 +1245,8 @@ vm_return:
   ** directly; otherwise __newindex is checked (cached negatively). */
   L_TSETV: {
     TValue *o = RB, *k = RC;
-    if (LU_LIKELY(tvistab(o))) {
-      GCtab *t = tabV(o);
+    GCtab *t;
+    if (LU_LIKELY(vm_tabof(o, &t))) {
       TValue *v;
       uint64_t i;
       if (vm_isnum(k)) {
@@ -1273,8 +1282,8 @@ vm_return:
   L_TSETS: {
     TValue *o = RB;
     GCstr *key = KSTR(bc_c(ins));
-    if (LU_LIKELY(tvistab(o))) {
-      GCtab *t = tabV(o);
+    GCtab *t;
+    if (LU_LIKELY(vm_tabof(o, &t))) {
       TValue *v = (TValue *)lu_tab_getstr_fast(t, key);
       if (v != NULL && (!tvisnil(v) ||
                         lu_meta_fast(L, t->metatable, MM_newindex) == NULL)) {
@@ -1297,8 +1306,8 @@ vm_return:
   L_TSETB: {
     TValue *o = RB;
     uint32_t c = bc_c(ins);
-    if (LU_LIKELY(tvistab(o))) {
-      GCtab *t = tabV(o);
+    GCtab *t;
+    if (LU_LIKELY(vm_tabof(o, &t))) {
       if (c < t->asize) {
         TValue *v = &t->array[c];
         if (!tvisnil(v) || lu_meta_fast(L, t->metatable, MM_newindex) == NULL) {
