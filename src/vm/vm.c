@@ -206,6 +206,14 @@ static LU_AINLINE int vm_tabof(const TValue *o, GCtab **t)
   return (u >> 47) == 0;
 }
 
+/* The same for functions (vm_funcof). */
+static LU_AINLINE int vm_funcof(const TValue *o, GCfunc **fn)
+{
+  uint64_t u = o->u64 ^ ((uint64_t)LU_TFUNC << 47);
+  *fn = (GCfunc *)(uintptr_t)u;
+  return (u >> 47) == 0;
+}
+
 static LU_AINLINE int vm_isstrnum(const TValue *o)
 {
   return tvisstr(o) || vm_isnum(o);
@@ -1427,10 +1435,11 @@ vm_return:
     /* ipairs() loops run ipairs_aux inline (what its fast function does)
     ** unless a call hook wants to see the call. */
     TValue *ra = RA;
-    if (tvisfunc(ra - 3) && funcV(ra - 3)->c.ffid == FF_base_ipairs_aux &&
-        tvistab(ra - 2) && vm_isnum(ra - 1) &&
+    GCfunc *fn;
+    GCtab *t;
+    if (vm_funcof(ra - 3, &fn) && fn->c.ffid == FF_base_ipairs_aux &&
+        vm_tabof(ra - 2, &t) && vm_isnum(ra - 1) &&
         !(G(L)->hookmask & LUA_MASKCALL)) {
-      GCtab *t = tabV(ra - 2);
       double n = numV(ra - 1) + 1;
       const TValue *v;
       int want = (int)bc_b(ins) - 1, i = 0;
@@ -1457,13 +1466,14 @@ vm_return:
     ** would overwrite R(A-1) with the key): take its branch while there
     ** are pairs, skip it at the end. Otherwise this is a plain ITERC. */
     TValue *ra = RA;
-    if (LU_LIKELY(vm_isitermark(ra - 1) && tvistab(ra - 2) &&
-                  tvisfunc(ra - 3) &&
-                  funcV(ra - 3)->c.ffid == FF_base_next &&
+    GCfunc *fn;
+    GCtab *t;
+    if (LU_LIKELY(vm_isitermark(ra - 1) && vm_tabof(ra - 2, &t) &&
+                  vm_funcof(ra - 3, &fn) && fn->c.ffid == FF_base_next &&
                   (bc_op(*pc) == BC_ITERL || bc_op(*pc) == BC_IITERL))) {
       uint32_t idx = (uint32_t)ra[-1].u64;
       int want = (int)bc_b(ins) - 1, i;
-      if (lu_tab_iternext(tabV(ra - 2), &idx, ra)) {
+      if (lu_tab_iternext(t, &idx, ra)) {
         ra[-1].u64 = VM_ITERMARK | idx;
         for (i = 2; i < want; i++) setnilV(&ra[i]);
         pc += 1 + bc_j(*pc);
