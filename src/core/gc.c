@@ -504,6 +504,7 @@ static size_t gc_atomic(lua_State *L)
   g->gc.grayagain = NULL;
   g->gc.weak = NULL;
   g->gc.sweepstr = 0;
+  g->gc.strpeak = g->strnum;
   g->gc.sweep = &g->gc.root;
   g->gc.estimate = g->gc.total > udsize ? g->gc.total - udsize : 0;
   g->gc.state = GCSsweepstring;
@@ -740,8 +741,12 @@ static size_t gc_onestep(lua_State *L)
       g->gc.sweep = next;
     } else {
       g->gc.sweep = &g->gc.root;
-      /* Shrink the string table when it is mostly empty. */
-      if (g->strnum <= (g->strmask >> 2) && g->strmask > LU_MIN_STRTAB * 2 - 1)
+      /* Shrink the string table when it is mostly empty, and was so
+      ** before this sweep too: a program that makes many short-lived
+      ** strings per cycle would otherwise halve and regrow it (a full
+      ** rehash) every cycle. */
+      if (g->gc.strpeak <= (g->strmask >> 2) &&
+          g->strmask > LU_MIN_STRTAB * 2 - 1)
         lu_str_resize(L, g->strmask >> 1);
       if (g->gc.mmudata != NULL) {
         g->gc.state = GCSfinalize;
@@ -806,6 +811,7 @@ static void gc_finish_sweep(lua_State *L)
     g->gc.grayagain = NULL;
     g->gc.weak = NULL;
     g->gc.sweepstr = 0;
+    g->gc.strpeak = g->strnum;
     g->gc.sweep = &g->gc.root;
     g->gc.state = GCSsweepstring;
   }

@@ -347,6 +347,7 @@ typedef struct GCState {
   uint8_t nocdata;
   uint8_t unused;
   MSize sweepstr;       /* Sweep position in string table. */
+  MSize strpeak;        /* Strings interned when the sweep began. */
   GCobj *root;          /* List of all collectable objects. */
   GCobj **sweep;        /* Sweep position in root list. */
   GCobj *gray;          /* List of gray objects. */

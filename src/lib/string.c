@@ -136,6 +136,8 @@ static LU_AINLINE double str_checknum(lua_State *L, int narg)
 static int str_int64bits(lua_State *L, int arg, uint64_t *bits)
 {
 #ifndef LU_STRING_STANDALONE
+  const TValue *o = str_argslot(L, arg);
+  if (o == NULL || !tviscdata(o)) return 0;  /* The usual case, inline. */
   return lu_ffi_int64bits(L, arg, bits, NULL);
 #else
   (void)L;
