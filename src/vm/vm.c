@@ -52,7 +52,13 @@
 **     ipairs() loops run ipairs_aux inline in ITERC (not under a call
 **     hook, which must see the call);
 **   - bit.*, setmetatable and the common base/math/string functions are
-**     fast functions: handled here for the plain cases, C otherwise.
+**     fast functions: handled here for the plain cases, C otherwise;
+**   - code shaped for the compiler: ins is a zero-extended 64-bit value,
+**     the number test reads the upper word only (vm_isnum), table and
+**     function tests take the pointer from the same xor (vm_tabof,
+**     vm_funcof), slow paths decode operands again (VM_REDECODE) so fast
+**     paths keep nothing alive for them; returns do not close upvalues
+**     (VM_ASSERT_CLOSED).
 */
 #include <math.h>
 
