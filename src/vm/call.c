@@ -266,6 +266,7 @@ int lu_vm_resume(lua_State *L, int nargs)
   cf.errfunc = 0;
   if (L->status == LUA_YIELD) {
     L->status = LUA_OK;
+    L->savedpc = NULL;  /* Line hooks report the first line (lu_vm_coenter). */
     status = cframe_run(L, &cf, CFRAME_RESUME, 0, body_resume, &nargs);
   } else if (L->status == LUA_OK && L->top - nargs - 1 == L->base &&
              L->cframe == NULL) {

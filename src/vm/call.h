@@ -182,9 +182,12 @@ static LU_AINLINE lua_State *lu_vm_coenter(lua_State *L, TValue *base,
                   co->maxstack - co->top <= nargs + LUA_MINSTACK))
     return NULL;
   if (LU_LIKELY(co->status == LUA_YIELD)) {
-    /* The arguments become the results of its yield (frame co->base). */
+    /* The arguments become the results of its yield (frame co->base).
+    ** No previous instruction for line hooks: as in LuaJIT, the first
+    ** line after a resume is reported. */
     dst = co->top;
     co->top = dst + nargs;
+    co->savedpc = NULL;
     *fresh = 0;
   } else if (co->status == LUA_OK && co->cframe == NULL &&
              co->top == co->base + 1) {

@@ -659,7 +659,6 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
       setnilV(&dst_[want_]); \
     multres = 1; \
     base = dst_ - bc_a(ins); \
-    L->savedpc = pc; \
     LOADK(); \
     DISPATCH(); \
   } while (0)
@@ -736,7 +735,6 @@ vm_return:
       for (; i < want; i++) setnilV(&dst[i]);
       multres = nres;
       base = dst - bc_a(ins);
-      L->savedpc = pc;  /* Line hooks: no new line after a call. */
       LOADK();
       DISPATCH();
     }
