@@ -51,8 +51,12 @@ local function normerr(e)
 end
 
 local function pack(...) return { n = select("#", ...), ... } end
+H.pack = pack
 
-local function call(src)
+-- A case's run and its description. These defaults take a case as a Lua
+-- chunk (a string); a suite with another kind of case replaces H.call and
+-- H.describe (see string/_harness.lua).
+function H.call(src)
   local f, perr = loadstring(src, "=case")
   if not f then return "syntax: " .. tostring(perr) end
   local r = pack(pcall(f))
@@ -62,10 +66,14 @@ local function call(src)
   return table.concat(parts, ", ")
 end
 
+function H.describe(src)
+  return src
+end
+
 function H.run_cases(cases)
   local lines = {}
   for i, c in ipairs(cases) do
-    lines[i] = c .. " => " .. call(c)
+    lines[i] = H.describe(c) .. " => " .. H.call(c)
   end
   return lines
 end
@@ -78,6 +86,31 @@ function H.emit(cases)
     io.write((string.format("%q", l):gsub("\\\n", "\\n")), ",\n")
   end
   io.write("}\n")
+end
+
+-- Helpers for the assert-style suites (io, os, package).
+function H.eq(a, b, what)
+  if a ~= b then
+    error((what or "value") .. ": got " .. tostring(a) .. ", expected " .. tostring(b), 2)
+  end
+end
+
+-- The message of the error f(...) raises, without its position prefix.
+function H.errmsg(f, ...)
+  local ok, e = pcall(f, ...)
+  assert(not ok, "expected an error")
+  return (tostring(e):gsub("^[^:]*:%d+: ", ""))
+end
+
+-- The interpreter under test: $LUNAR from run.sh, else the program name.
+function H.lunar()
+  local l = os.getenv("LUNAR")
+  if not l then
+    local i = -1
+    while arg[i - 1] do i = i - 1 end
+    l = arg[i]
+  end
+  return l
 end
 
 -- Compare against the stored expectations; prints mismatches, then OK.

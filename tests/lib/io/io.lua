@@ -1,16 +1,8 @@
 -- io library: modes, read formats, lines, write results, seek/setvbuf/flush,
 -- popen, tmpfile, io.type, default files, closed-file errors and failure
 -- triples (expected values from luajit -joff).  Works in a temp directory.
-local function eq(a, b, what)
-  if a ~= b then
-    error((what or "value") .. ": got " .. tostring(a) .. ", expected " .. tostring(b), 2)
-  end
-end
-local function errmsg(f, ...)
-  local ok, e = pcall(f, ...)
-  assert(not ok, "expected an error")
-  return (tostring(e):gsub("^[^:]*:%d+: ", ""))
-end
+local H = dofile("../_harness.lua")
+local eq, errmsg = H.eq, H.errmsg
 
 local dir = os.tmpname()
 os.remove(dir)

@@ -2,23 +2,9 @@
 -- only under TZ=UTC via a child), time with tables, difftime, getenv,
 -- remove/rename failures, tmpname, execute, setlocale, exit (in a child).
 -- Expected values from luajit -joff.
-local function eq(a, b, what)
-  if a ~= b then
-    error((what or "value") .. ": got " .. tostring(a) .. ", expected " .. tostring(b), 2)
-  end
-end
-local function errmsg(f, ...)
-  local ok, e = pcall(f, ...)
-  assert(not ok, "expected an error")
-  return (tostring(e):gsub("^[^:]*:%d+: ", ""))
-end
--- The interpreter under test: $LUNAR from run.sh, else the program name.
-local LUNAR = os.getenv("LUNAR")
-if not LUNAR then
-  local i = -1
-  while arg[i - 1] do i = i - 1 end
-  LUNAR = arg[i]
-end
+local H = dofile("../_harness.lua")
+local eq, errmsg = H.eq, H.errmsg
+local LUNAR = H.lunar()  -- The interpreter under test.
 
 -- clock
 local c = os.clock()

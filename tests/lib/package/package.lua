@@ -2,23 +2,9 @@
 -- detection), package.loaded, module()/package.seeall, loadlib failures,
 -- searchpath, LUA_PATH with ';;' (child process) and a C module built with
 -- cc when one is available.  Expected values from luajit -joff.
-local function eq(a, b, what)
-  if a ~= b then
-    error((what or "value") .. ": got " .. tostring(a) .. ", expected " .. tostring(b), 2)
-  end
-end
-local function errmsg(f, ...)
-  local ok, e = pcall(f, ...)
-  assert(not ok, "expected an error")
-  return (tostring(e):gsub("^[^:]*:%d+: ", ""))
-end
--- The interpreter under test: $LUNAR from run.sh, else the program name.
-local LUNAR = os.getenv("LUNAR")
-if not LUNAR then
-  local i = -1
-  while arg[i - 1] do i = i - 1 end
-  LUNAR = arg[i]
-end
+local H = dofile("../_harness.lua")
+local eq, errmsg = H.eq, H.errmsg
+local LUNAR = H.lunar()  -- The interpreter under test.
 
 local dir = os.tmpname()
 os.remove(dir)
