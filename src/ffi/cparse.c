@@ -923,6 +923,22 @@ static void cp_bitfield(CPState *cp, CTypeID sid, CTypeID t, GCstr *name,
   *last = f;
 }
 
+/* The optional tag of a struct, union or enum, with attributes around
+** it: [attrs] [NAME] [attrs]. A missing name must be followed by a body. */
+static GCstr *cp_tagname(CPState *cp)
+{
+  GCstr *name = NULL;
+  cp_attributes(cp);
+  if (cp->tok == CTOK_NAME) {
+    name = cp->name;
+    cp_next(cp);
+  }
+  cp_attributes(cp);
+  if (cp->tok != '{' && name == NULL)
+    cp_err(cp, "'<identifier>' expected", NULL);
+  return name;
+}
+
 /* struct_spec ::= attrs [NAME] ['{' {field_decl} '}'] (after the keyword) */
 static CTypeID cp_struct(CPState *cp, int isunion)
 {
@@ -936,14 +952,8 @@ static CTypeID cp_struct(CPState *cp, int isunion)
   int oldpacked = cp->packed;
   int vls = 0;
   cp->packed = 0;
-  cp_attributes(cp);
-  if (cp->tok == CTOK_NAME) {
-    name = cp->name;
-    cp_next(cp);
-  }
-  cp_attributes(cp);
+  name = cp_tagname(cp);
   if (cp->tok != '{') {
-    if (name == NULL) cp_err(cp, "'<identifier>' expected", NULL);
     cp->packed = oldpacked;
     return cp_tag(cp, CT_STRUCT, isunion ? CTF_UNION : 0, 0, name);
   }
@@ -1054,20 +1064,13 @@ static CTypeID cp_struct(CPState *cp, int isunion)
 static CTypeID cp_enum(CPState *cp)
 {
   CTState *cts = cp->cts;
-  GCstr *name = NULL;
+  GCstr *name;
   CTypeID id, last = 0;
   int64_t v = 0;
   int neg = 0;
-  cp_attributes(cp);
-  if (cp->tok == CTOK_NAME) {
-    name = cp->name;
-    cp_next(cp);
-  }
-  cp_attributes(cp);
-  if (cp->tok != '{') {
-    if (name == NULL) cp_err(cp, "'<identifier>' expected", NULL);
+  name = cp_tagname(cp);
+  if (cp->tok != '{')
     return cp_tag(cp, CT_ENUM, 0, 0, name);
-  }
   id = cp_tag(cp, CT_ENUM, 0, 1, name);
   cp_next(cp);
   while (cp->tok != '}') {
