@@ -159,8 +159,9 @@ static LU_AINLINE int vm_arrayidx(GCtab *t, const TValue *o, uint64_t *idx)
   return (double)i == o->n && (uint64_t)i < t->asize;
 #else
   double n = o->n;
-  *idx = n >= 0 && n < (double)t->asize ? (uint64_t)n : 0;
-  return n >= 0 && n < (double)t->asize && (double)*idx == n;
+  if (!(n >= 0 && n < (double)t->asize)) return 0;
+  *idx = (uint64_t)n;
+  return (double)*idx == n;
 #endif
 }
 
