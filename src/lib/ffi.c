@@ -320,45 +320,65 @@ static uint8_t *ffi_index(CTState *cts, GCcdata *cd, const TValue *key,
   return NULL;
 }
 
+/* cd[key] for the __index and __newindex metamethods: the cdata and key
+** at stack slots 1 and 2 resolved by ffi_index (p NULL when the key names
+** no C object; err then says why). */
+typedef struct FFIRef {
+  CTState *cts;
+  GCcdata *cd;
+  TValue key;
+  uint8_t *p;
+  CTypeID eid;      /* Type of the object at p. */
+  CTypeID bf;       /* Bit-field member, or 0. */
+  GCcdata *owner;   /* The cdata p points into. */
+  const char *err;
+} FFIRef;
+
+static void ffi_ref(lua_State *L, FFIRef *r)
+{
+  r->cts = ffi_state(L);
+  r->cd = ffi_checkcdata(L, 1);
+  r->key = *ffi_arg(L, 2);
+  r->p = ffi_index(r->cts, r->cd, &r->key, &r->eid, &r->err, &r->owner,
+                   &r->bf);
+}
+
 /* cd[key]: a C member or element (converted to Lua), else the metatype's
 ** __index (table or function), else "... has no member named ...". */
 static int ffi_mm_index(lua_State *L)
 {
-  CTState *cts = ffi_state(L);
-  GCcdata *cd = ffi_checkcdata(L, 1);
-  TValue key = *ffi_arg(L, 2);
-  CTypeID eid;
-  const char *err;
-  GCcdata *owner;
-  CTypeID bf;
-  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner, &bf);
+  FFIRef r;
   const TValue *mo;
-  if (p != NULL) {
+  ffi_ref(L, &r);
+  if (r.p != NULL) {
     lua_checkstack(L, 2);
-    if (bf != 0) lu_cconv_bf_get(cts, ctype_get(cts, bf), p, L->top);
-    else lu_cconv_tv_ct(cts, eid, p, L->top, owner);
+    if (r.bf != 0)
+      lu_cconv_bf_get(r.cts, ctype_get(r.cts, r.bf), r.p, L->top);
+    else
+      lu_cconv_tv_ct(r.cts, r.eid, r.p, L->top, r.owner);
     L->top++;
     return 1;
   }
-  mo = ffi_metatype_mm(cts, cd, "__index");
+  mo = ffi_metatype_mm(r.cts, r.cd, "__index");
   if (mo != NULL) {
     if (tvisfunc(mo)) {
       TValue args[2];
-      setcdataV(L, &args[0], cd);
-      args[1] = key;
+      setcdataV(L, &args[0], r.cd);
+      args[1] = r.key;
       ffi_callmm(L, mo, args, 2);
       return 1;
     }
     ffi_pushtv(L, mo);
-    ffi_pushtv(L, &key);
+    ffi_pushtv(L, &r.key);
     lua_gettable(L, -2);
     return 1;
   }
-  if (cd->ctypeid == CTID_CTYPEID)
-    err = lua_pushfstring(L, "'%s' has no member named '%s'",
-                          lu_ctype_name(L, cts, lu_cdata_typeof(cts, cd)),
-                          lua_tostring(L, 2) ? lua_tostring(L, 2) : "?");
-  ffi_callererr(L, err);
+  if (r.cd->ctypeid == CTID_CTYPEID)
+    r.err = lua_pushfstring(L, "'%s' has no member named '%s'",
+                            lu_ctype_name(L, r.cts,
+                                          lu_cdata_typeof(r.cts, r.cd)),
+                            lua_tostring(L, 2) ? lua_tostring(L, 2) : "?");
+  ffi_callererr(L, r.err);
   return 0;
 }
 
@@ -366,43 +386,38 @@ static int ffi_mm_index(lua_State *L)
 ** else the metatype's __newindex, else the error of ffi_index. */
 static int ffi_mm_newindex(lua_State *L)
 {
-  CTState *cts = ffi_state(L);
-  GCcdata *cd = ffi_checkcdata(L, 1);
-  TValue key = *ffi_arg(L, 2);
-  CTypeID eid;
-  const char *err;
-  GCcdata *owner;
-  CTypeID bf;
-  uint8_t *p = ffi_index(cts, cd, &key, &eid, &err, &owner, &bf);
+  FFIRef r;
   const TValue *mo;
-  if (p != NULL) {
-    CType *et = lu_ctype_raw(cts, eid);
+  ffi_ref(L, &r);
+  if (r.p != NULL) {
+    CType *et = lu_ctype_raw(r.cts, r.eid);
     if (et->flags & CTF_CONST)
       ffi_callererr(L, "attempt to write to constant location");
-    if (bf != 0)
-      lu_cconv_bf_put(cts, ctype_get(cts, bf), p, ffi_arg(L, 3), CCF_CALLER);
+    if (r.bf != 0)
+      lu_cconv_bf_put(r.cts, ctype_get(r.cts, r.bf), r.p, ffi_arg(L, 3),
+                      CCF_CALLER);
     else
-      lu_cconv_ct_tv(cts, eid, p, ffi_arg(L, 3), CCF_CALLER);
+      lu_cconv_ct_tv(r.cts, r.eid, r.p, ffi_arg(L, 3), CCF_CALLER);
     return 0;
   }
-  mo = ffi_metatype_mm(cts, cd, "__newindex");
+  mo = ffi_metatype_mm(r.cts, r.cd, "__newindex");
   if (mo != NULL) {
     if (tvisfunc(mo)) {
       TValue args[3];
-      setcdataV(L, &args[0], cd);
-      args[1] = key;
+      setcdataV(L, &args[0], r.cd);
+      args[1] = r.key;
       args[2] = *ffi_arg(L, 3);
       lua_settop(L, 3);
       ffi_callmm(L, mo, args, 3);
       return 0;
     }
     ffi_pushtv(L, mo);
-    ffi_pushtv(L, &key);
+    ffi_pushtv(L, &r.key);
     lua_pushvalue(L, 3);
     lua_settable(L, -3);
     return 0;
   }
-  ffi_callererr(L, err);
+  ffi_callererr(L, r.err);
   return 0;
 }
 
