@@ -343,6 +343,34 @@ static void ffi_ref(lua_State *L, FFIRef *r)
                    &r->bf);
 }
 
+/* The metatype's __index (set 0) or __newindex (set 1, the value at
+** stack slot 3) for r: called when a function, else indexed as a table.
+** Returns the metamethod's number of results. */
+static int ffi_ref_mm(lua_State *L, const FFIRef *r, const TValue *mo,
+                      int set)
+{
+  if (tvisfunc(mo)) {
+    TValue args[3];
+    setcdataV(L, &args[0], r->cd);
+    args[1] = r->key;
+    if (set) {
+      args[2] = *ffi_arg(L, 3);
+      lua_settop(L, 3);
+    }
+    ffi_callmm(L, mo, args, set ? 3 : 2);
+    return !set;
+  }
+  ffi_pushtv(L, mo);
+  ffi_pushtv(L, &r->key);
+  if (set) {
+    lua_pushvalue(L, 3);
+    lua_settable(L, -3);
+    return 0;
+  }
+  lua_gettable(L, -2);
+  return 1;
+}
+
 /* cd[key]: a C member or element (converted to Lua), else the metatype's
 ** __index (table or function), else "... has no member named ...". */
 static int ffi_mm_index(lua_State *L)
@@ -360,19 +388,7 @@ static int ffi_mm_index(lua_State *L)
     return 1;
   }
   mo = ffi_metatype_mm(r.cts, r.cd, "__index");
-  if (mo != NULL) {
-    if (tvisfunc(mo)) {
-      TValue args[2];
-      setcdataV(L, &args[0], r.cd);
-      args[1] = r.key;
-      ffi_callmm(L, mo, args, 2);
-      return 1;
-    }
-    ffi_pushtv(L, mo);
-    ffi_pushtv(L, &r.key);
-    lua_gettable(L, -2);
-    return 1;
-  }
+  if (mo != NULL) return ffi_ref_mm(L, &r, mo, 0);
   if (r.cd->ctypeid == CTID_CTYPEID)
     r.err = lua_pushfstring(L, "'%s' has no member named '%s'",
                             lu_ctype_name(L, r.cts,
@@ -401,22 +417,7 @@ static int ffi_mm_newindex(lua_State *L)
     return 0;
   }
   mo = ffi_metatype_mm(r.cts, r.cd, "__newindex");
-  if (mo != NULL) {
-    if (tvisfunc(mo)) {
-      TValue args[3];
-      setcdataV(L, &args[0], r.cd);
-      args[1] = r.key;
-      args[2] = *ffi_arg(L, 3);
-      lua_settop(L, 3);
-      ffi_callmm(L, mo, args, 3);
-      return 0;
-    }
-    ffi_pushtv(L, mo);
-    ffi_pushtv(L, &r.key);
-    lua_pushvalue(L, 3);
-    lua_settable(L, -3);
-    return 0;
-  }
+  if (mo != NULL) return ffi_ref_mm(L, &r, mo, 1);
   ffi_callererr(L, r.err);
   return 0;
 }
