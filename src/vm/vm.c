@@ -656,8 +656,10 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
     pc = (const BCIns *)(uintptr_t)frame_link(base); \
     ins = pc[-1]; \
     dst_[0] = (v); \
-    for (want_ = (int)bc_b(ins) - 2; want_ > 0; want_--) \
-      setnilV(&dst_[want_]); \
+    if (LU_UNLIKELY(ins >= ((uint64_t)3 << 24))) {  /* B > 2: more wanted. */ \
+      want_ = (int)bc_b(ins) - 2; \
+      do setnilV(&dst_[want_]); while (--want_ > 0); \
+    } \
     multres = 1; \
     base = dst_ - bc_a(ins); \
     LOADK(); \
@@ -1537,6 +1539,21 @@ vm_return:
     goto do_ret;
   }
   L_RET0: {
+    /* Fast path: no values back to a Lua caller. */
+    if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA)) {
+      TValue *dst = base - 2;
+      VM_ASSERT_CLOSED(L, base);
+      pc = (const BCIns *)(uintptr_t)frame_link(base);
+      ins = pc[-1];
+      if (LU_UNLIKELY(ins >= ((uint64_t)2 << 24))) {  /* B > 1: values wanted. */
+        int i = 0, want = (int)bc_b(ins) - 1;
+        do setnilV(&dst[i]); while (++i < want);
+      }
+      multres = 0;
+      base = dst - bc_a(ins);
+      LOADK();
+      DISPATCH();
+    }
     nres = 0;
     goto do_ret;
   }
@@ -1624,11 +1641,16 @@ vm_return:
 
   L_FUNCF: L_IFUNCF: {
     GCproto *pt = (GCproto *)(pc - 1) - 1;
-    int i;
     kbase = (TValue *)pt->k;
-    if (LU_UNLIKELY(base + pt->framesize > L->maxstack))
-      base = vm_growstack(L, base, pc, nargs, pt->framesize);
-    for (i = nargs; i < pt->numparams; i++) setnilV(&base[i]);
+    if (LU_UNLIKELY(base + pt->framesize > L->maxstack)) {
+      VM_REDECODE();
+      base = vm_growstack(L, base, pc, nargs,
+                          ((GCproto *)(pc - 1) - 1)->framesize);
+    }
+    if (LU_UNLIKELY(nargs < pt->numparams)) {
+      int i = nargs;
+      do setnilV(&base[i]); while (++i < pt->numparams);
+    }
     DISPATCH();
   }
   L_FUNCV: L_IFUNCV: {
@@ -1873,7 +1895,7 @@ vm_return:
   label: { \
     double n; \
     if (nargs >= 1 && vm_tonum(base, &n)) { \
-      { TValue c1_; setnumV_canon(&c1_, (expr)); FF_RETTV(c1_); } \
+      FF_RETNUM(expr); \
     } \
     goto ff_fallback; \
   }
