@@ -629,6 +629,15 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 #define RB   (base + bc_b(ins))
 #define RC   (base + bc_c(ins))
 #define RD   (base + bc_d(ins))
+/* Operand C of the current instruction read from the bytecode rather than
+** extracted from ins: one load instead of a copy, a shift and a
+** zero-extension. Only where that pays: loads compete with the operand
+** loads of every handler, and using this everywhere was slower in time. */
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define VM_INS_C_MEM  (((const uint8_t *)pc)[-2])
+#else
+#define VM_INS_C_MEM  bc_c(ins)
+#endif
 #define KNUM(i)  (kbase + (i))
 #define KGC(i)   (((GCobj **)kbase)[~(ptrdiff_t)(i)])
 #define KSTR(i)  (&KGC(i)->str)
@@ -647,6 +656,9 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 #define VM_ASSERT_CLOSED(L, base) \
   lu_assert((L)->openupval == NULL || (L)->openupval->v < (base), \
             "upvalue left open at a return")
+/* The base of the Lua caller of the frame at base, whose call instruction
+** is ins: base - 2 - A, computed as base + (~A - 1) (a not and a lea). */
+#define VM_CALLERBASE(base, ins)  ((base) + (~(ptrdiff_t)bc_a(ins) - 1))
 /* Return the single value v from the frame at base to its Lua caller
 ** (frame link of type FRAME_LUA): vm_return's common case, unrolled. */
 #define VM_RET1_LUA(v) \
@@ -661,7 +673,7 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
       do setnilV(&dst_[want_]); while (--want_ > 0); \
     } \
     multres = 1; \
-    base = dst_ - bc_a(ins); \
+    base = VM_CALLERBASE(base, ins); \
     LOADK(); \
     DISPATCH(); \
   } while (0)
@@ -1227,8 +1239,13 @@ vm_return:
     uint32_t c = bc_c(ins);
     GCtab *t;
     if (LU_LIKELY(vm_tabof(o, &t))) {
-      const TValue *v = c < t->asize ? &t->array[c] : lu_tab_getint(t, (int32_t)c);
-      if (v == NULL) v = &lu_tab_nilvalue;
+      const TValue *v;
+      if (LU_LIKELY(c < t->asize)) {
+        v = &t->array[c];
+      } else {
+        v = lu_tab_getint(t, (int32_t)c);
+        if (v == NULL) v = &lu_tab_nilvalue;
+      }
       if (LU_LIKELY(!tvisnil(v)) ||
           lu_meta_fast(L, t->metatable, MM_index) == NULL) {
         *RA = *v;
@@ -1408,7 +1425,7 @@ vm_return:
     DISPATCH(); \
   } while (0)
   L_CALL: {
-    nargs = bc_c(ins) - 1;
+    nargs = (int)VM_INS_C_MEM - 1;
     VM_CALL();
   }
   L_CALLM: {
@@ -1550,7 +1567,7 @@ vm_return:
         do setnilV(&dst[i]); while (++i < want);
       }
       multres = 0;
-      base = dst - bc_a(ins);
+      base = VM_CALLERBASE(base, ins);
       LOADK();
       DISPATCH();
     }
@@ -1732,6 +1749,24 @@ vm_return:
       L->base = base;
       L->top = base + 2;
       if (lu_tab_next(L, t, base)) {
+        if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA)) {
+          /* Key and value back to a Lua caller (vm_return's copy loop
+          ** unrolled; results beyond what the caller wants land in
+          ** its free slots, as vm_return's do). */
+          TValue *dst = base - 2;
+          pc = (const BCIns *)(uintptr_t)frame_link(base);
+          ins = pc[-1];
+          dst[0] = base[0];
+          dst[1] = base[1];
+          if (LU_UNLIKELY(ins >= ((uint64_t)4 << 24))) {  /* B > 3. */
+            int i = 2, want = (int)bc_b(ins) - 1;
+            do setnilV(&dst[i]); while (++i < want);
+          }
+          multres = 2;
+          base = VM_CALLERBASE(base, ins);
+          LOADK();
+          DISPATCH();
+        }
         rv = base;
         nres = 2;
       } else {
