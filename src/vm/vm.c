@@ -998,10 +998,12 @@ vm_return:
 
   /* -- Binary arithmetic ----------------------------------------------- */
 
-#define ARITH(name, op, xa, xb, expr) \
+  /* chk tests the variable operands: a numeric constant (KNUM) is always
+  ** a number (the bytecode loader only makes numbers there). */
+#define ARITH(name, op, xa, xb, chk, expr) \
   L_##name: { \
     const TValue *pa = (xa), *pb = (xb); \
-    if (LU_LIKELY(vm_isnum(pa) && vm_isnum(pb))) { \
+    if (LU_LIKELY(chk)) { \
       double a = numV(pa), b = numV(pb); \
       setnumV(RA, (expr)); \
     } else { \
@@ -1013,22 +1015,22 @@ vm_return:
     } \
     DISPATCH(); \
   }
-  ARITH(ADDVN, 0, RB, KNUM(bc_c(ins)), a + b)
-  ARITH(SUBVN, 1, RB, KNUM(bc_c(ins)), a - b)
-  ARITH(MULVN, 2, RB, KNUM(bc_c(ins)), a * b)
-  ARITH(DIVVN, 3, RB, KNUM(bc_c(ins)), a / b)
-  ARITH(MODVN, 4, RB, KNUM(bc_c(ins)), vm_mod(a, b))
-  ARITH(ADDNV, 0, KNUM(bc_c(ins)), RB, a + b)
-  ARITH(SUBNV, 1, KNUM(bc_c(ins)), RB, a - b)
-  ARITH(MULNV, 2, KNUM(bc_c(ins)), RB, a * b)
-  ARITH(DIVNV, 3, KNUM(bc_c(ins)), RB, a / b)
-  ARITH(MODNV, 4, KNUM(bc_c(ins)), RB, vm_mod(a, b))
-  ARITH(ADDVV, 0, RB, RC, a + b)
-  ARITH(SUBVV, 1, RB, RC, a - b)
-  ARITH(MULVV, 2, RB, RC, a * b)
-  ARITH(DIVVV, 3, RB, RC, a / b)
-  ARITH(MODVV, 4, RB, RC, vm_mod(a, b))
-  ARITH(POW, 5, RB, RC, pow(a, b))
+  ARITH(ADDVN, 0, RB, KNUM(bc_c(ins)), vm_isnum(pa), a + b)
+  ARITH(SUBVN, 1, RB, KNUM(bc_c(ins)), vm_isnum(pa), a - b)
+  ARITH(MULVN, 2, RB, KNUM(bc_c(ins)), vm_isnum(pa), a * b)
+  ARITH(DIVVN, 3, RB, KNUM(bc_c(ins)), vm_isnum(pa), a / b)
+  ARITH(MODVN, 4, RB, KNUM(bc_c(ins)), vm_isnum(pa), vm_mod(a, b))
+  ARITH(ADDNV, 0, KNUM(bc_c(ins)), RB, vm_isnum(pb), a + b)
+  ARITH(SUBNV, 1, KNUM(bc_c(ins)), RB, vm_isnum(pb), a - b)
+  ARITH(MULNV, 2, KNUM(bc_c(ins)), RB, vm_isnum(pb), a * b)
+  ARITH(DIVNV, 3, KNUM(bc_c(ins)), RB, vm_isnum(pb), a / b)
+  ARITH(MODNV, 4, KNUM(bc_c(ins)), RB, vm_isnum(pb), vm_mod(a, b))
+  ARITH(ADDVV, 0, RB, RC, vm_isnum(pa) && vm_isnum(pb), a + b)
+  ARITH(SUBVV, 1, RB, RC, vm_isnum(pa) && vm_isnum(pb), a - b)
+  ARITH(MULVV, 2, RB, RC, vm_isnum(pa) && vm_isnum(pb), a * b)
+  ARITH(DIVVV, 3, RB, RC, vm_isnum(pa) && vm_isnum(pb), a / b)
+  ARITH(MODVV, 4, RB, RC, vm_isnum(pa) && vm_isnum(pb), vm_mod(a, b))
+  ARITH(POW, 5, RB, RC, vm_isnum(pa) && vm_isnum(pb), pow(a, b))
 #undef ARITH
 
   L_CAT: {
