@@ -1674,8 +1674,15 @@ static void expr_table(LexState *ls, ExpDesc *e)
     else if (narr > 0x7ff) narr = 0x7ff;
     setbc_d(ip, narr | (hsize2hbits(nhash) << 11));
   } else {
-    if (needarr && t->asize < narr)
-      lu_tab_reasize(fs->L, t, narr);  /* Keys 0 .. narr-1. */
+    if (needarr && t->asize != narr) {
+      /* Keys 0 .. narr-1, as LuaJIT sizes its templates: growing while
+      ** the items were set may have overshot (rehash picks powers of
+      ** two), and an array part that ends in nils makes # search. Shrink
+      ** only over a nil tail, so that nothing moves to the hash. */
+      MSize i = narr;
+      while (i < t->asize && tvisnil(&t->array[i])) i++;
+      if (i >= t->asize) lu_tab_reasize(fs->L, t, narr);
+    }
     if (fixt) {  /* Placeholders become nil; their keys stay. */
       MSize i;
       for (i = 0; i <= t->hmask; i++) {
