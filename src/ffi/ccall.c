@@ -134,6 +134,7 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
   errno = 0;
   lu_ccall_x64(&ca.cs);
   cts->savederrno = errno;
+  cts->L = L;  /* Callbacks may have run the FFI on other threads. */
   /* The result. */
   rt = lu_ctype_raw(cts, rid);
   if (rt->kind == CT_ENUM) rt = lu_ctype_raw(cts, rt->cid);

@@ -132,6 +132,7 @@ typedef struct CTState {
   GCtab *metatypes;    /* [ctypeid] = metatable (ffi.metatype). */
   GCtab *finalizers;   /* Weak-keyed: [cdata] = finalizer (ffi.gc). */
   GCtab *miscmap;      /* [id] = ctype object cache etc. */
+  struct CCallbackState *cb; /* The callback pool (ccallback.h). */
   lua_State *L;        /* The running thread (set on every entry). */
   int savederrno;      /* errno after the last C call (ffi.errno). */
 } CTState;
