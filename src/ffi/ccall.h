@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include "ctype.h"
 
-#define CCALL_MAXSTACK  64   /* Stack argument slots. */
+#define CCALL_MAXSTACK  256  /* Stack argument slots (2 KB). */
 
 typedef struct CCallState {
   void *func;                 /* Function to call. */

@@ -231,7 +231,7 @@ void lu_ccallback_handler(CTState *cts, CCallbackFrame *cf)
     uint8_t tmp[8];
     memset(tmp, 0, sizeof(tmp));
     cbs->errfn = funcV(L->top - 2);
-    lu_cconv_ct_tv(cts, rid, tmp, L->top - 1, CCF_CBRES);
+    lu_cconv_ct_tv(cts, rid, tmp, L->top - 1, CCF_CBRES | CCF_INIT);
     rt = lu_ctype_raw(cts, rid);
     if (rt->kind == CT_ENUM) rt = lu_ctype_raw(cts, rt->cid);
     if (rt->kind == CT_NUM && (rt->flags & CTF_FP)) {

@@ -346,8 +346,9 @@ static void cconv_fromtab(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
         } else {
           lu_cconv_ct_tv(cts, f->cid, dp + f->value, v, flags | CCF_INIT);
         }
+        /* A union takes the first member the table gives a value. */
+        if (d->flags & CTF_UNION) break;
       }
-      if (d->flags & CTF_UNION) break;  /* Only the first union member. */
     }
   } else {
     lu_cconv_err(cts, did, 0, NULL, flags);
