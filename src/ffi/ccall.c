@@ -73,7 +73,10 @@ static CTypeID ccall_varargtype(CTState *cts, const TValue *o)
 ** then rdx, SSE ones in xmm0 then xmm1.
 */
 
-enum { CCL_NONE, CCL_SSE, CCL_INT, CCL_MEM };
+/* Eightbyte classes, merged by taking the larger. CCL_X87: a long double
+** part (not implemented; it would be MEMORY as an argument and come back
+** on the x87 stack as a result). */
+enum { CCL_NONE, CCL_SSE, CCL_INT, CCL_MEM, CCL_X87 };
 
 /* Merge class c into the eightbytes covered by [ofs, ofs+sz). A part that
 ** is misaligned makes everything MEMORY. */
@@ -85,7 +88,9 @@ static void ccall_clsmerge(uint8_t cl[2], CTSize ofs, CTSize sz, int c,
   if (align > 1 && ofs % align != 0) c = CCL_MEM;
   for (i = ofs / 8; i <= (ofs + sz - 1) / 8 && i < 2; i++)
     if (cl[i] < c) cl[i] = (uint8_t)c;
-  if ((ofs + sz - 1) / 8 >= 2) cl[0] = cl[1] = CCL_MEM;
+  if ((ofs + sz - 1) / 8 >= 2)  /* Beyond 16 bytes. */
+    for (i = 0; i < 2; i++)
+      if (cl[i] < CCL_MEM) cl[i] = CCL_MEM;
 }
 
 /* Classify the object of type id at byte offset ofs of the aggregate. */
@@ -95,7 +100,7 @@ static void ccall_clsof(CTState *cts, CTypeID id, CTSize ofs, uint8_t cl[2])
   if (ct->kind == CT_ENUM) ct = lu_ctype_raw(cts, ct->cid);
   switch (ct->kind) {
   case CT_NUM:
-    if (ct->flags & CTF_LONGDBL) ccall_clsmerge(cl, 0, 16, CCL_MEM, 1);
+    if (ct->flags & CTF_LONGDBL) cl[0] = cl[1] = CCL_X87;
     else ccall_clsmerge(cl, ofs, ct->size,
                         (ct->flags & CTF_FP) ? CCL_SSE : CCL_INT, ct->size);
     break;
@@ -109,7 +114,7 @@ static void ccall_clsof(CTState *cts, CTypeID id, CTSize ofs, uint8_t cl[2])
       ccall_clsmerge(cl, 0, 16, CCL_MEM, 1);
       break;
     }
-    for (i = 0; esz != 0 && i < ct->size / esz && cl[0] != CCL_MEM; i++)
+    for (i = 0; esz != 0 && i < ct->size / esz && cl[0] < CCL_MEM; i++)
       ccall_clsof(cts, eid, ofs + i * esz, cl);
     break;
   }
@@ -133,37 +138,23 @@ static void ccall_clsof(CTState *cts, CTypeID id, CTSize ofs, uint8_t cl[2])
   }
 }
 
-/* The classes of the eightbytes of aggregate ct (both CCL_MEM if it goes
-** to memory). Returns the number of eightbytes (0 for an empty one). */
+/* The classes of the eightbytes of aggregate id: both CCL_MEM if it goes
+** to memory, both CCL_X87 if it has a long double part. Returns the number
+** of eightbytes (0 for an empty aggregate). */
 static int ccall_classify(CTState *cts, CTypeID id, uint8_t cl[2])
 {
   CType *ct = lu_ctype_raw(cts, id);
   CTSize sz = ct->size;
   cl[0] = cl[1] = CCL_NONE;
-  if (sz == CTSIZE_INVALID) luaL_error(cts->L, "size of C type is unknown or too large");
-  if (sz == 0) return 0;
-  if (sz > 16) {
+  if (sz == CTSIZE_INVALID)
+    luaL_error(cts->L, "size of C type is unknown or too large");
+  ccall_clsof(cts, id, 0, cl);
+  if (cl[0] == CCL_X87 || cl[1] == CCL_X87) {
+    cl[0] = cl[1] = CCL_X87;
+  } else if (sz > 16 || cl[0] == CCL_MEM || cl[1] == CCL_MEM) {
     cl[0] = cl[1] = CCL_MEM;
-  } else {
-    ccall_clsof(cts, id, 0, cl);
-    if (cl[0] == CCL_MEM || cl[1] == CCL_MEM) cl[0] = cl[1] = CCL_MEM;
   }
   return (int)((sz + 7) / 8);
-}
-
-/* Does the aggregate have a long double part (not implemented: those go
-** through the x87 stack)? */
-static int ccall_haslongdbl(CTState *cts, CTypeID id)
-{
-  CType *ct = lu_ctype_raw(cts, id);
-  if (ct->kind == CT_NUM) return (ct->flags & CTF_LONGDBL) != 0;
-  if (ct->kind == CT_ARRAY) return ccall_haslongdbl(cts, ct->cid);
-  if (ct->kind == CT_STRUCT) {
-    CTypeID fid;
-    for (fid = ct->sib; fid != 0; fid = ctype_get(cts, fid)->sib)
-      if (ccall_haslongdbl(cts, ctype_get(cts, fid)->cid)) return 1;
-  }
-  return 0;
 }
 
 /* Reserve n stack slots (8 bytes each, the first 16-byte aligned if
@@ -189,10 +180,10 @@ static void ccall_structarg(CTState *cts, CCallArgs *ca, CTypeID id,
   CTSize sz = ct->size;
   uint8_t cl[2];
   int neb, i, nint = 0, nsse = 0;
-  if (ccall_haslongdbl(cts, id))
+  neb = ccall_classify(cts, id, cl);
+  if (cl[0] == CCL_X87)
     luaL_error(cts->L, "passing structs with long double by value to C "
                "functions is not implemented");
-  neb = ccall_classify(cts, id, cl);
   for (i = 0; i < neb && cl[0] != CCL_MEM; i++) {
     if (cl[i] == CCL_SSE) nsse++;
     else if (cl[i] == CCL_INT) nint++;
@@ -280,13 +271,15 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
   nfixed = (int)ft->value;
   if (nargs < nfixed || (nargs > nfixed && !(ft->flags & CTF_VARARG)))
     luaL_error(L, "wrong number of arguments for function call");
-  memset(&ca, 0, sizeof(ca));
+  /* Not the stack slots (2 KB): those in use are written below. */
+  memset(&ca.cs, 0, offsetof(CCallState, stack));
+  ca.ngpr = 0;
   ca.cs.func = fp;
   if (rt->kind == CT_STRUCT) {
-    if (ccall_haslongdbl(cts, rid))
+    rneb = ccall_classify(cts, rid, rcl);
+    if (rcl[0] == CCL_X87)
       luaL_error(L, "returning structs with long double by value from C "
                  "functions is not implemented");
-    rneb = ccall_classify(cts, rid, rcl);
     if (rcl[0] == CCL_MEM) {
       sret = 1;
       ca.ngpr = 1;  /* rdi: the address of the result buffer. */
