@@ -309,7 +309,7 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
   errno = 0;
   lu_ccall_x64(&ca.cs);
   cts->savederrno = errno;
-  cts->L = L;  /* Callbacks may have run the FFI on other threads. */
+  lu_ctype_setL(cts, L);  /* Callbacks may have run the FFI elsewhere. */
   /* The result. The type table may have grown: re-fetch rt. */
   if (sret) return 1;
   rt = lu_ctype_raw(cts, rid);

@@ -193,6 +193,13 @@ void lu_ccallback_handler(CTState *cts, CCallbackFrame *cf)
   lua_State *L = cts->L;
   CCallbackState *cbs = cts->cb;
   MSize slot = (MSize)cf->slot;
+  /* cts->L is the thread of the FFI call that led here, so it is running.
+  ** Called from C code entered otherwise, it may be a suspended or dead
+  ** coroutine: run on the main thread then. */
+  if (L->status != 0) {
+    L = G(L)->mainthread;
+    lu_ctype_setL(cts, L);
+  }
   CTypeID fid = slot < CCB_MAXSLOT ? cbs->cbid[slot] : 0;
   const TValue *fn = fid ? lu_tab_getint(cbs->funcs, (int32_t)slot) : NULL;
   CTypeID pid, rid;
@@ -220,7 +227,7 @@ void lu_ccallback_handler(CTState *cts, CCallbackFrame *cf)
     L->top++;
   }
   lua_call(L, nargs, 1);
-  cts->L = L;  /* FFI use in the callee may have switched threads. */
+  lu_ctype_setL(cts, L);  /* FFI use in the callee may switch threads. */
   /* The result. */
   cf->rgpr[0] = cf->rgpr[1] = 0;
   cf->rfpr[0] = cf->rfpr[1] = 0;

@@ -79,7 +79,7 @@ CTState *lu_ctype_state(lua_State *L)
     ** made state behind (the next use starts over). */
     G(L)->ctstate = cts;
   }
-  cts->L = L;
+  lu_ctype_setL(cts, L);
   return cts;
 }
 
@@ -93,7 +93,7 @@ static LU_AINLINE CTState *ffi_state(lua_State *L)
   lu_gc_check(L);
   cts = (CTState *)G(L)->ctstate;
   if (LU_UNLIKELY(cts == NULL)) return lu_ctype_state(L);
-  cts->L = L;
+  lu_ctype_setL(cts, L);
   return cts;
 }
 
