@@ -60,6 +60,153 @@ static CTypeID ccall_varargtype(CTState *cts, const TValue *o)
   return CTID_P_VOID;  /* Converting will raise the error. */
 }
 
+/* -- Structs and unions by value -------------------------------------------
+**
+** System V classifies an aggregate of at most 16 bytes by its eightbytes
+** (8-byte chunks): one holding any integer or pointer part is INTEGER, one
+** holding only float/double parts SSE. Bigger aggregates, and those with a
+** misaligned member or a long double, are MEMORY: passed as a copy on the
+** stack, returned through a buffer whose address the caller passes as a
+** hidden first integer argument (and gets back in rax). An argument whose
+** eightbytes do not all fit in the remaining registers of their classes
+** goes entirely to the stack. Results: INTEGER eightbytes come back in rax
+** then rdx, SSE ones in xmm0 then xmm1.
+*/
+
+/* Eightbyte classes, merged by taking the larger. CCL_X87: a long double
+** part (not implemented; it would be MEMORY as an argument and come back
+** on the x87 stack as a result). */
+enum { CCL_NONE, CCL_SSE, CCL_INT, CCL_MEM, CCL_X87 };
+
+/* Merge class c into the eightbytes covered by [ofs, ofs+sz). A part that
+** is misaligned makes everything MEMORY. */
+static void ccall_clsmerge(uint8_t cl[2], CTSize ofs, CTSize sz, int c,
+                           CTSize align)
+{
+  CTSize i;
+  if (sz == 0) return;
+  if (align > 1 && ofs % align != 0) c = CCL_MEM;
+  for (i = ofs / 8; i <= (ofs + sz - 1) / 8 && i < 2; i++)
+    if (cl[i] < c) cl[i] = (uint8_t)c;
+  if ((ofs + sz - 1) / 8 >= 2)  /* Beyond 16 bytes. */
+    for (i = 0; i < 2; i++)
+      if (cl[i] < CCL_MEM) cl[i] = CCL_MEM;
+}
+
+/* Classify the object of type id at byte offset ofs of the aggregate. */
+static void ccall_clsof(CTState *cts, CTypeID id, CTSize ofs, uint8_t cl[2])
+{
+  CType *ct = lu_ctype_raw(cts, id);
+  if (ct->kind == CT_ENUM) ct = lu_ctype_raw(cts, ct->cid);
+  switch (ct->kind) {
+  case CT_NUM:
+    if (ct->flags & CTF_LONGDBL) cl[0] = cl[1] = CCL_X87;
+    else ccall_clsmerge(cl, ofs, ct->size,
+                        (ct->flags & CTF_FP) ? CCL_SSE : CCL_INT, ct->size);
+    break;
+  case CT_PTR:
+    ccall_clsmerge(cl, ofs, 8, CCL_INT, 8);
+    break;
+  case CT_ARRAY: {
+    CTypeID eid = ct->cid;
+    CTSize esz = lu_ctype_raw(cts, eid)->size, i;
+    if (ct->size == CTSIZE_INVALID || esz == CTSIZE_INVALID) {
+      ccall_clsmerge(cl, 0, 16, CCL_MEM, 1);
+      break;
+    }
+    for (i = 0; esz != 0 && i < ct->size / esz && cl[0] < CCL_MEM; i++)
+      ccall_clsof(cts, eid, ofs + i * esz, cl);
+    break;
+  }
+  case CT_STRUCT: {
+    CTypeID fid;
+    for (fid = ct->sib; fid != 0; fid = ctype_get(cts, fid)->sib) {
+      CType *f = ctype_get(cts, fid);
+      if (f->bits != 0) {
+        unsigned pos = f->bits & 0xff, w = f->bits >> 8;
+        ccall_clsmerge(cl, ofs + (CTSize)f->value, (pos + w + 7) / 8,
+                       CCL_INT, 1);
+      } else {
+        ccall_clsof(cts, f->cid, ofs + (CTSize)f->value, cl);
+      }
+    }
+    break;
+  }
+  default:
+    ccall_clsmerge(cl, 0, 16, CCL_MEM, 1);
+    break;
+  }
+}
+
+/* The classes of the eightbytes of aggregate id: both CCL_MEM if it goes
+** to memory, both CCL_X87 if it has a long double part. Returns the number
+** of eightbytes (0 for an empty aggregate). */
+static int ccall_classify(CTState *cts, CTypeID id, uint8_t cl[2])
+{
+  CType *ct = lu_ctype_raw(cts, id);
+  CTSize sz = ct->size;
+  cl[0] = cl[1] = CCL_NONE;
+  if (sz == CTSIZE_INVALID)
+    luaL_error(cts->L, "size of C type is unknown or too large");
+  ccall_clsof(cts, id, 0, cl);
+  if (cl[0] == CCL_X87 || cl[1] == CCL_X87) {
+    cl[0] = cl[1] = CCL_X87;
+  } else if (sz > 16 || cl[0] == CCL_MEM || cl[1] == CCL_MEM) {
+    cl[0] = cl[1] = CCL_MEM;
+  }
+  return (int)((sz + 7) / 8);
+}
+
+/* Reserve n stack slots (8 bytes each, the first 16-byte aligned if
+** align16) and return the first. */
+static uint64_t *ccall_stackslots(CTState *cts, CCallArgs *ca, CTSize n,
+                                  int align16)
+{
+  CCallState *cs = &ca->cs;
+  uint64_t *p;
+  if (align16 && (cs->nsp & 1)) cs->nsp++;
+  if (cs->nsp + n > CCALL_MAXSTACK)
+    luaL_error(cts->L, "too many or too large arguments for a C function call");
+  p = &cs->stack[cs->nsp];
+  cs->nsp += n;
+  return p;
+}
+
+/* Pass the struct or union value o (argument n) of type id. */
+static void ccall_structarg(CTState *cts, CCallArgs *ca, CTypeID id,
+                            const TValue *o, int n)
+{
+  CType *ct = lu_ctype_raw(cts, id);
+  CTSize sz = ct->size;
+  uint8_t cl[2];
+  int neb, i, nint = 0, nsse = 0;
+  neb = ccall_classify(cts, id, cl);
+  if (cl[0] == CCL_X87)
+    luaL_error(cts->L, "passing structs with long double by value to C "
+               "functions is not implemented");
+  for (i = 0; i < neb && cl[0] != CCL_MEM; i++) {
+    if (cl[i] == CCL_SSE) nsse++;
+    else if (cl[i] == CCL_INT) nint++;
+  }
+  if (cl[0] == CCL_MEM || ca->ngpr + nint > 6 || ca->cs.nfpr + nsse > 8) {
+    /* In memory: converted right into the stack slots. */
+    CTSize nslot = (sz + 7) / 8;
+    uint8_t *p = (uint8_t *)ccall_stackslots(cts, ca, nslot,
+                                             lu_ctype_raw(cts, id)->align > 8);
+    memset(p, 0, nslot * 8);
+    lu_cconv_ct_tv(cts, id, p, o, (n << CCF_ARGSHIFT) | CCF_INIT);
+  } else {
+    uint64_t eb[2] = { 0, 0 };
+    lu_cconv_ct_tv(cts, id, (uint8_t *)eb, o, (n << CCF_ARGSHIFT) | CCF_INIT);
+    for (i = 0; i < neb; i++) {
+      if (cl[i] == CCL_SSE) memcpy(&ca->cs.fpr[ca->cs.nfpr++], &eb[i], 8);
+      else if (cl[i] == CCL_INT) ca->cs.gpr[ca->ngpr++] = eb[i];
+    }
+  }
+}
+
+/* -- Scalars ----------------------------------------------------------------- */
+
 /* Convert argument o (number n, 1-based) to C type id and place it. */
 static void ccall_arg(CTState *cts, CCallArgs *ca, CTypeID id,
                       const TValue *o, int n)
@@ -71,11 +218,16 @@ static void ccall_arg(CTState *cts, CCallArgs *ca, CTypeID id,
     id = ct->cid;
     ct = lu_ctype_raw(cts, id);
   }
-  if (ct->kind == CT_STRUCT || (ct->flags & CTF_LONGDBL))
-    luaL_error(cts->L, "passing structs or long double by value to C "
-               "functions is not implemented");
+  if (ct->kind == CT_STRUCT) {
+    ccall_structarg(cts, ca, id, o, n);
+    return;
+  }
+  if (ct->flags & CTF_LONGDBL)
+    luaL_error(cts->L, "passing long double by value to C functions is not "
+               "implemented");
   memset(tmp, 0, sizeof(tmp));
-  lu_cconv_ct_tv(cts, id, tmp, o, n << CCF_ARGSHIFT);
+  /* CCF_INIT: a const parameter is initialised, not assigned. */
+  lu_cconv_ct_tv(cts, id, tmp, o, (n << CCF_ARGSHIFT) | CCF_INIT);
   if (ct->kind == CT_NUM && (ct->flags & CTF_FP)) {
     memcpy(&bits, tmp, ct->size);  /* float: low 32 bits. */
     ccall_put(cts, ca, 1, bits);
@@ -105,21 +257,34 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
   CCallArgs ca;
   CTypeID pid, rid;
   CType *rt;
-  int i, nfixed;
+  uint8_t rcl[2] = { CCL_NONE, CCL_NONE };
+  int i, nfixed, rneb = 0, sret = 0;
   if (ft->kind == CT_PTR) {
     fid = ft->cid;
     ft = lu_ctype_raw(cts, fid);
   }
-  rid = ft->cid;
-  rt = lu_ctype_raw(cts, rid);
-  if (rt->kind == CT_STRUCT || (rt->kind == CT_NUM && (rt->flags & CTF_LONGDBL)))
-    luaL_error(L, "returning structs or long double by value from C "
-               "functions is not implemented");
+  rid = lu_ctype_resolve(cts, ft->cid);
+  rt = ctype_get(cts, rid);
+  if (rt->kind == CT_NUM && (rt->flags & CTF_LONGDBL))
+    luaL_error(L, "returning long double by value from C functions is not "
+               "implemented");
   nfixed = (int)ft->value;
   if (nargs < nfixed || (nargs > nfixed && !(ft->flags & CTF_VARARG)))
     luaL_error(L, "wrong number of arguments for function call");
-  memset(&ca, 0, sizeof(ca));
+  /* Not the stack slots (2 KB): those in use are written below. */
+  memset(&ca.cs, 0, offsetof(CCallState, stack));
+  ca.ngpr = 0;
   ca.cs.func = fp;
+  if (rt->kind == CT_STRUCT) {
+    rneb = ccall_classify(cts, rid, rcl);
+    if (rcl[0] == CCL_X87)
+      luaL_error(L, "returning structs with long double by value from C "
+                 "functions is not implemented");
+    if (rcl[0] == CCL_MEM) {
+      sret = 1;
+      ca.ngpr = 1;  /* rdi: the address of the result buffer. */
+    }
+  }
   pid = ft->sib;
   for (i = 0; i < nargs; i++) {
     CTypeID aid;
@@ -131,15 +296,37 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
     }
     ccall_arg(cts, &ca, aid, &args[i], i + 1);
   }
+  /* From here on args may be stale (the stack can move). */
+  lu_state_checkstack(L, 1);
+  if (sret) {
+    /* The callee writes the result straight into the new cdata, which is
+    ** anchored on the stack while callbacks might run the GC. */
+    GCcdata *cd = lu_cdata_new(L, rid, lu_ctype_raw(cts, rid)->size);
+    setcdataV(L, L->top, cd);
+    L->top++;
+    ca.cs.gpr[0] = (uint64_t)(uintptr_t)cdataptr(cd);
+  }
   errno = 0;
   lu_ccall_x64(&ca.cs);
   cts->savederrno = errno;
-  /* The result. */
+  lu_ctype_setL(cts, L);  /* Callbacks may have run the FFI elsewhere. */
+  /* The result. The type table may have grown: re-fetch rt. */
+  if (sret) return 1;
   rt = lu_ctype_raw(cts, rid);
   if (rt->kind == CT_ENUM) rt = lu_ctype_raw(cts, rt->cid);
   if (rt->kind == CT_VOID) return 0;
-  lu_state_checkstack(L, 1);
-  if (rt->kind == CT_NUM && (rt->flags & CTF_FP)) {
+  if (rt->kind == CT_STRUCT) {
+    uint64_t eb[2] = { 0, 0 };
+    int ni = 0, ns = 0;
+    GCcdata *cd;
+    for (i = 0; i < rneb; i++) {
+      if (rcl[i] == CCL_SSE) memcpy(&eb[i], &ca.cs.rfpr[ns++], 8);
+      else if (rcl[i] == CCL_INT) eb[i] = ca.cs.rgpr[ni++];
+    }
+    cd = lu_cdata_new(L, rid, rt->size);
+    memcpy(cdataptr(cd), eb, rt->size);
+    setcdataV(L, L->top, cd);
+  } else if (rt->kind == CT_NUM && (rt->flags & CTF_FP)) {
     uint8_t tmp[8];
     memcpy(tmp, &ca.cs.rfpr[0], 8);
     lu_cconv_tv_ct(cts, rid, tmp, L->top, NULL);

@@ -5,8 +5,9 @@
 ** "..." part, by their Lua type: numbers are doubles, strings const char *,
 ** cdata keep their type with small integers promoted to int and float to
 ** double), converts them into a CCallState, and calls the trampoline
-** lu_ccall_x64 (ccall_x64.c). Structs passed or returned by value, long
-** double and callbacks raise "... not implemented".
+** lu_ccall_x64 (ccall_x64.c). Structs and unions by value follow the
+** System V classification (see ccall.c); long double by value, alone or
+** in a struct, raises "... not implemented".
 */
 #ifndef LU_FFI_CCALL_H
 #define LU_FFI_CCALL_H
@@ -14,7 +15,7 @@
 #include <stddef.h>
 #include "ctype.h"
 
-#define CCALL_MAXSTACK  64   /* Stack argument slots. */
+#define CCALL_MAXSTACK  256  /* Stack argument slots (2 KB). */
 
 typedef struct CCallState {
   void *func;                 /* Function to call. */

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "cdata.h"
+#include "ccallback.h"
 #include "../api/lauxlib.h"
 #include "../core/mem.h"
 #include "../core/err.h"
@@ -88,6 +89,7 @@ void lu_cconv_err(CTState *cts, CTypeID did, CTypeID sid, const TValue *o,
   else src = lu_ctype_name(L, cts, sid);
   msg = lua_pushfstring(L, "cannot convert '%s' to '%s'", src, dst);
   if (narg > 0) luaL_argerror(L, narg, msg);
+  if (flags & CCF_CBRES) lu_ccallback_reserr(cts, msg);
   if (flags & CCF_CALLER) lu_err_callermsg(L, msg);
   lua_error(L);
   for (;;) ;  /* Not reached. */
@@ -344,8 +346,9 @@ static void cconv_fromtab(CTState *cts, CTypeID did, CTSize sz, uint8_t *dp,
         } else {
           lu_cconv_ct_tv(cts, f->cid, dp + f->value, v, flags | CCF_INIT);
         }
+        /* A union takes the first member the table gives a value. */
+        if (d->flags & CTF_UNION) break;
       }
-      if (d->flags & CTF_UNION) break;  /* Only the first union member. */
     }
   } else {
     lu_cconv_err(cts, did, 0, NULL, flags);
@@ -411,8 +414,7 @@ void lu_cconv_ct_tv(CTState *cts, CTypeID did, uint8_t *dp, const TValue *o,
     cconv_setptr(dp, uddata(udataV(o)));
   } else if (tvisfunc(o) && d->kind == CT_PTR &&
              lu_ctype_raw(cts, d->cid)->kind == CT_FUNC) {
-    luaL_error(cts->L, "callbacks (Lua functions as C function pointers) "
-               "are not implemented");
+    cconv_setptr(dp, lu_ccallback_new(cts, did, o, flags));
   } else {
     lu_cconv_err(cts, did, 0, o, flags);
   }

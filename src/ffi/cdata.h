@@ -26,6 +26,8 @@
 #define CCF_CAST  0x01   /* Explicit cast. */
 #define CCF_INIT  0x02   /* Initialiser (tables allowed for aggregates). */
 #define CCF_CALLER 0x04   /* Errors get the Lua caller's position. */
+#define CCF_CBRES 0x08   /* Callback result: errors get the position of
+                            the end of the callback's function. */
 #define CCF_ARGSHIFT 8   /* Argument number for messages (<< this). */
 
 /* A cdata of type id with sz payload bytes (zeroed). */

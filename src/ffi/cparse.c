@@ -1164,7 +1164,7 @@ static void cp_init(CPState *cp, lua_State *L, CTState *cts, GCstr *src)
   cp->cts = cts;
   cp->p = strdata(src);
   cp->e = cp->p + src->len;
-  cts->L = L;
+  lu_ctype_setL(cts, L);
   cp_next(cp);
 }
 

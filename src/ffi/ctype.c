@@ -90,6 +90,7 @@ CTState *lu_ctype_init(lua_State *L, void *ud)
   lua_setfenv(L, -2);
   lua_setfield(L, LUA_REGISTRYINDEX, "_FFI_CTSTATE");
   ctype_grow(cts, 128);
+  setthreadV(L, lu_tab_setint(L, cts->envt, 2), L);  /* env[2] = cts->L. */
   for (i = 0; i < CTID__BUILTIN; i++) {
     CType *ct = &cts->tab[i];
     ct->kind = ctype_builtin[i].kind;
@@ -117,6 +118,14 @@ CTState *lu_ctype_init(lua_State *L, void *ud)
     cts->hash[h] = i;
   }
   return cts;
+}
+
+void lu_ctype_setthread(CTState *cts, lua_State *L)
+{
+  cts->L = L;
+  /* The slot exists since lu_ctype_init: this store does not allocate. */
+  setthreadV(L, lu_tab_setint(L, cts->envt, 2), L);
+  lu_gc_anybarriert(L, cts->envt);
 }
 
 /* -- Entries ------------------------------------------------------------- */

@@ -132,7 +132,10 @@ typedef struct CTState {
   GCtab *metatypes;    /* [ctypeid] = metatable (ffi.metatype). */
   GCtab *finalizers;   /* Weak-keyed: [cdata] = finalizer (ffi.gc). */
   GCtab *miscmap;      /* [id] = ctype object cache etc. */
-  lua_State *L;        /* The running thread (set on every entry). */
+  struct CCallbackState *cb; /* The callback pool (ccallback.h). */
+  lua_State *L;        /* The running thread (set on every entry through
+                          lu_ctype_setL; anchored in envt[2], so that a
+                          callback never finds a freed thread here). */
   int savederrno;      /* errno after the last C call (ffi.errno). */
 } CTState;
 
@@ -144,6 +147,13 @@ LU_FUNC CTState *lu_ctype_state(lua_State *L);
 LU_FUNC CTState *lu_ctype_init(lua_State *L, void *ud);
 
 #define ctype_get(cts, id)   (&(cts)->tab[(id)])
+
+/* Make L the FFI's running thread (cts->L), anchoring it. */
+LU_FUNC void lu_ctype_setthread(CTState *cts, lua_State *L);
+static LU_AINLINE void lu_ctype_setL(CTState *cts, lua_State *L)
+{
+  if (LU_UNLIKELY(cts->L != L)) lu_ctype_setthread(cts, L);
+}
 
 /* A new, zeroed entry (not interned, not named). Throws "too many C
 ** types" beyond CTID_MAX. The table may move: re-fetch CType pointers. */

@@ -34,6 +34,7 @@
 #include "../ffi/cparse.h"
 #include "../ffi/cdata.h"
 #include "../ffi/ccall.h"
+#include "../ffi/ccallback.h"
 #include "lib.h"
 
 #define FFI_CDATA_MT_IDX  (~LU_TCDATA & 15)
@@ -59,6 +60,7 @@ static void ffi_pushtv(lua_State *L, const TValue *o)
 
 static void ffi_newcdatamt(lua_State *L);
 static void ffi_predef(lua_State *L, CTState *cts);
+static void ffi_cbmethods(lua_State *L);
 
 CTState *lu_ctype_state(lua_State *L)
 {
@@ -71,11 +73,13 @@ CTState *lu_ctype_state(lua_State *L)
     ffi_newcdatamt(L);
     cts->L = L;
     ffi_predef(L, cts);
+    lu_ccallback_init(L, cts);
+    ffi_cbmethods(L);
     /* Published last: a "not enough memory" error above leaves no half
     ** made state behind (the next use starts over). */
     G(L)->ctstate = cts;
   }
-  cts->L = L;
+  lu_ctype_setL(cts, L);
   return cts;
 }
 
@@ -89,7 +93,7 @@ static LU_AINLINE CTState *ffi_state(lua_State *L)
   lu_gc_check(L);
   cts = (CTState *)G(L)->ctstate;
   if (LU_UNLIKELY(cts == NULL)) return lu_ctype_state(L);
-  cts->L = L;
+  lu_ctype_setL(cts, L);
   return cts;
 }
 
@@ -371,6 +375,17 @@ static int ffi_ref_mm(lua_State *L, const FFIRef *r, const TValue *mo,
   return 1;
 }
 
+/* Is cd (through a reference) a pointer to a C function? */
+static int ffi_isfuncptr(CTState *cts, GCcdata *cd)
+{
+  CTypeID id;
+  CType *ct;
+  if (cd->ctypeid == CTID_CTYPEID) return 0;
+  (void)lu_cdata_deref(cts, cd, &id);
+  ct = lu_ctype_raw(cts, id);
+  return ct->kind == CT_PTR && lu_ctype_raw(cts, ct->cid)->kind == CT_FUNC;
+}
+
 /* cd[key]: a C member or element (converted to Lua), else the metatype's
 ** __index (table or function), else "... has no member named ...". */
 static int ffi_mm_index(lua_State *L)
@@ -386,6 +401,18 @@ static int ffi_mm_index(lua_State *L)
       lu_cconv_tv_ct(r.cts, r.eid, r.p, L->top, r.owner);
     L->top++;
     return 1;
+  }
+  if (tvisstr(&r.key) && ffi_isfuncptr(r.cts, r.cd)) {
+    /* cb.free, cb.set: the callback methods (any function pointer). */
+    const char *k = strdata(strV(&r.key));
+    int which = strcmp(k, "free") == 0 ? 1 : strcmp(k, "set") == 0 ? 2 : 0;
+    if (which != 0) {
+      const TValue *m = lu_tab_getint(r.cts->miscmap, -which);
+      if (m != NULL && tvisfunc(m)) {
+        ffi_pushtv(L, m);
+        return 1;
+      }
+    }
   }
   mo = ffi_metatype_mm(r.cts, r.cd, "__index");
   if (mo != NULL) return ffi_ref_mm(L, &r, mo, 0);
@@ -496,6 +523,58 @@ static int ffi_mm_call(lua_State *L)
   }
   ffi_callererr(L, lua_pushfstring(L, "'%s' is not callable", ffi_cdname(cts, cd)));
   return 0;
+}
+
+/* -- Callback methods -------------------------------------------------------- */
+
+/* The callback slot of the cdata argument 1 (a pointer to a callback's
+** code); "bad callback" if it is none. */
+static int ffi_cbslot(lua_State *L, CTState *cts)
+{
+  GCcdata *cd = ffi_checkcdata(L, 1);
+  CTypeID id;
+  uint8_t *p = lu_cdata_deref(cts, cd, &id);
+  CType *ct = lu_ctype_raw(cts, id);
+  int slot = -1;
+  if (cd->ctypeid != CTID_CTYPEID && ct->kind == CT_PTR)
+    slot = lu_ccallback_slot(cts, *(void **)p);
+  if (slot < 0) ffi_callererr(L, "bad callback");
+  return slot;
+}
+
+/* cb:free(): release the callback's slot (its pointer becomes invalid). */
+static int ffi_cb_free(lua_State *L)
+{
+  CTState *cts = ffi_state(L);
+  lu_ccallback_free(cts, ffi_cbslot(L, cts));
+  return 0;
+}
+
+/* cb:set(fn): the callback calls fn from now on. */
+static int ffi_cb_set(lua_State *L)
+{
+  CTState *cts = ffi_state(L);
+  int slot;
+  (void)ffi_checkcdata(L, 1);
+  luaL_checktype(L, 2, LUA_TFUNCTION);
+  slot = ffi_cbslot(L, cts);
+  lu_ccallback_set(cts, slot, ffi_arg(L, 2));
+  return 0;
+}
+
+/* Keep the two methods in the type state's miscmap as [-1] (free) and
+** [-2] (set), so that every cb.free is the same function, as in LuaJIT. */
+static void ffi_cbmethods(lua_State *L)
+{
+  lua_checkstack(L, 4);
+  lua_getfield(L, LUA_REGISTRYINDEX, "_FFI_CTSTATE");
+  lua_getfenv(L, -1);
+  lua_getfield(L, -1, "miscmap");
+  lua_pushcfunction(L, ffi_cb_free);
+  lua_rawseti(L, -2, -1);
+  lua_pushcfunction(L, ffi_cb_set);
+  lua_rawseti(L, -2, -2);
+  lua_pop(L, 3);
 }
 
 /* -- tostring / len / concat / gc ------------------------------------------------- */
