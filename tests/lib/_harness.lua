@@ -102,6 +102,14 @@ function H.errmsg(f, ...)
   return (tostring(e):gsub("^[^:]*:%d+: ", ""))
 end
 
+-- f(...) must fail with a message containing pat (plain text); returns it.
+function H.fails(pat, f, ...)
+  local ok, e = pcall(f, ...)
+  assert(not ok, "expected an error matching " .. pat)
+  assert(tostring(e):find(pat, 1, true), tostring(e))
+  return e
+end
+
 -- The interpreter under test: $LUNAR from run.sh, else the program name.
 function H.lunar()
   local l = os.getenv("LUNAR")

@@ -52,16 +52,8 @@ int b600sum(int a, B600 b, int z); B600 b600make(int x);
 int b3000first(B3000 b);
 ]]
 
-local function eq(a, b, what)
-  if a ~= b then
-    error((what or "value") .. ": got " .. tostring(a) .. ", expected " .. tostring(b), 2)
-  end
-end
-local function fails(pat, f, ...)
-  local ok, e = pcall(f, ...)
-  assert(not ok, "expected an error matching " .. pat)
-  assert(tostring(e):find(pat, 1, true), tostring(e))
-end
+local eq = H.eq
+local fails = H.fails
 
 -- Two ints: one INTEGER eightbyte.
 local p = lib.make(3, 4)

@@ -8,17 +8,8 @@ local ffi = require "ffi"
 local H = dofile("../_harness.lua")
 local REF = H.lunar():find("luajit") ~= nil
 
-local function eq(a, b, what)
-  if a ~= b then
-    error((what or "value") .. ": got " .. tostring(a) .. ", expected " .. tostring(b), 2)
-  end
-end
-local function fails(pat, f, ...)
-  local ok, e = pcall(f, ...)
-  assert(not ok, "expected an error matching " .. pat)
-  assert(tostring(e):find(pat, 1, true), tostring(e))
-  return e
-end
+local eq = H.eq
+local fails = H.fails
 
 ffi.cdef[[
 void qsort(void *base, size_t n, size_t size,
