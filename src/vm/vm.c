@@ -2126,6 +2126,9 @@ vm_return:
       L->top = base + pt->framesize;
       L->savedpc = pc;
       lu_debug_hookcall(L);
+      /* Before the first instruction: the line hook then reports the
+      ** callee's first line even when it is the header's line. */
+      L->savedpc = pc - 1;
       base = L->base;
       DISPATCH();
     }
@@ -2134,6 +2137,12 @@ vm_return:
     L->top = base + nargs;
     lu_state_checkstack(L, LUA_MINSTACK);
     lu_debug_hookcall(L);
+    /* As LuaJIT: the line hook reports the caller's line again after the
+    ** call (savedpc outside its bytecode), except after a resume, where
+    ** the caller's pc stays saved. */
+    if (funcV(base - 2)->c.ffid != FF_coroutine_resume &&
+        funcV(base - 2)->c.ffid != FF_coroutine_wrap_aux)
+      L->savedpc = funcV(base - 2)->c.pc;
     base = L->base;
     goto ff_fallback;
   }
