@@ -2137,13 +2137,13 @@ vm_return:
     L->top = base + nargs;
     lu_state_checkstack(L, LUA_MINSTACK);
     lu_debug_hookcall(L);
+    base = L->base;  /* The hook may have moved the stack. */
     /* As LuaJIT: the line hook reports the caller's line again after the
     ** call (savedpc outside its bytecode), except after a resume, where
     ** the caller's pc stays saved. */
     if (funcV(base - 2)->c.ffid != FF_coroutine_resume &&
         funcV(base - 2)->c.ffid != FF_coroutine_wrap_aux)
       L->savedpc = funcV(base - 2)->c.pc;
-    base = L->base;
     goto ff_fallback;
   }
 
