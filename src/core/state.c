@@ -184,10 +184,12 @@ void lu_state_shrinkstack(lua_State *L, MSize used)
 {
   MSize n = L->stacksize, inuse, want;
   TValue *st;
-  if (L->stack == NULL || n > STACK_LIMIT) return;  /* Overflow: relimit. */
+  /* Small stacks stay; above STACK_LIMIT an overflow is being handled
+  ** (lu_state_relimitstack gives that back). */
+  if (L->stack == NULL || n <= 2 * STACK_INITSIZE || n > STACK_LIMIT) return;
   inuse = state_stackused(L);
   if (used < inuse) used = inuse;
-  if (4 * (size_t)used >= n || n <= 2 * STACK_INITSIZE) return;
+  if (4 * (size_t)used >= n) return;
   /* Twice the part in use leaves room to grow back a little; in any case
   ** top and the frames stay below maxstack with LUA_MINSTACK free slots
   ** above (what the C API promises without lua_checkstack). */
