@@ -313,7 +313,8 @@ static int api_typetag(const TValue *o)
   case LU_TUDATA:   return LUA_TUSERDATA;
   case LU_TTHREAD:  return LUA_TTHREAD;
   case LU_TCDATA:   return 10;  /* LuaJIT's LUA_TCDATA. */
-  default:          return LUA_TNONE;  /* Internal objects never escape. */
+  case LU_TPROTO:   return 9;   /* LuaJIT's proto tag (jit.util.funck). */
+  default:          return LUA_TNONE;  /* Other internal objects never escape. */
   }
 }
 

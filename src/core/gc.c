@@ -473,6 +473,26 @@ static void gc_clearweak(global_State *g, GCobj *o)
 
 /* -- Atomic phase ---------------------------------------------------------- */
 
+/* Give back the unused part of big thread stacks (a coroutine that once
+** recursed deeply keeps its stack otherwise). At the end of the atomic
+** phase gc.grayagain lists every reached thread (threads stay gray and
+** each traversal puts them back). Only threads that nothing is running on
+** are shrunk: cframe NULL means no interpreter activation or C function
+** of this thread is in progress (a suspended, dead or unstarted coroutine,
+** an idle main thread), and the thread running this step (L, whose C
+** callers may hold stack pointers across lu_gc_check) is skipped. A
+** resumer has a cframe, so it is never shrunk under a running coroutine.
+** lu_state_shrinkstack never throws. */
+static void gc_shrinkstacks(lua_State *L)
+{
+  global_State *g = G(L);
+  GCobj *o;
+  for (o = g->gc.grayagain; o != NULL; o = *gc_gclistp(o)) {
+    if (o->gch.gct == LU_GCT_THREAD && &o->th != L && o->th.cframe == NULL)
+      lu_state_shrinkstack(&o->th, 0);
+  }
+}
+
 /* Finish marking in one step. Returns the bytes of userdata that were
 ** separated for finalization (they are not counted as live). */
 static size_t gc_atomic(lua_State *L)
@@ -499,6 +519,7 @@ static size_t gc_atomic(lua_State *L)
   gc_mark_mmudata(g);
   gc_propagate_all(g);
   gc_clearweak(g, g->gc.weak);
+  gc_shrinkstacks(L);
   /* Flip the current white: everything still carrying the old one dies. */
   g->gc.currentwhite = (uint8_t)otherwhite(g);
   g->gc.grayagain = NULL;

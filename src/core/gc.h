@@ -26,9 +26,11 @@
 ** When the GC may run (lu_gc_check at a safe point), every live slot of
 ** every thread must be below its L->top, or in the current Lua frame
 ** (L->base .. L->base + framesize of the function at L->base[-2]).
-** The GC itself never moves a stack, but a step may run __gc finalizers
+** The GC never moves the stack of the thread running the step, nor of a
+** thread with a C frame (a resumer), but a step may run __gc finalizers
 ** (Lua code on the current thread), which may grow it: re-derive stack
-** pointers after lu_gc_check.
+** pointers after lu_gc_check. It shrinks the big stacks of threads that
+** nothing runs on (suspended coroutines, idle threads; see gc.c).
 **
 ** Test builds: -DLUNAR_GC_STRESS makes every lu_gc_check do a GC step
 ** (unless the GC is stopped) and, with LUNAR_USE_ASSERT, check the heap.

@@ -25,6 +25,7 @@
 #include "err.h"
 #include "buf.h"
 #include "../vm/vm.h"
+#include "../vm/call.h"
 
 /* Stack sizes in slots. A thread's stacksize stays <= STACK_LIMIT except
 ** while a "stack overflow" error is being handled, when it may reach
@@ -63,21 +64,36 @@ static void state_initstack(lua_State *L, TValue *st, MSize size)
   L->base = L->top = st + 2;
 }
 
+/* L's stack now lives in st (n slots), copied from the block at old:
+** relocate every pointer into it (base, top, maxstack, open upvalues) and
+** clear the new slots. Frame links hold return PCs or byte deltas, never
+** stack addresses. */
+static void state_relocstack(lua_State *L, TValue *st, MSize n)
+{
+  TValue *old = L->stack;
+  MSize i, oldsize = L->stacksize;
+  uintptr_t delta = (uintptr_t)st - (uintptr_t)old;
+  GCupval *uv;
+  for (i = oldsize; i < n; i++)
+    setnilV(&st[i]);
+  L->stack = st;
+  L->stacksize = n;
+  state_setmaxstack(L);
+  L->base = (TValue *)((uintptr_t)L->base + delta);
+  L->top = (TValue *)((uintptr_t)L->top + delta);
+  for (uv = L->openupval; uv != NULL; uv = (GCupval *)uv->nextgc)
+    uv->v = (TValue *)((uintptr_t)uv->v + delta);
+}
+
 /* Reallocate L's stack to n slots (n must hold every slot below top) and
-** relocate every pointer into it: base, top, maxstack, open upvalues.
-** Frame links hold return PCs or byte deltas, never stack addresses. */
+** relocate every pointer into it. Throws on failure, leaving the old
+** stack untouched. */
 static void state_resizestack(lua_State *L, MSize n)
 {
   TValue *old = L->stack;
   MSize oldsize = L->stacksize;
-  ptrdiff_t base = L->base - old;
-  ptrdiff_t top = L->top - old;
-  uintptr_t delta;
-  GCupval *uv;
   TValue *st;
-  MSize i;
-  lu_assert((ptrdiff_t)n > top, "stack shrunk below top");
-  /* Throws on failure, leaving the old stack untouched. */
+  lu_assert((ptrdiff_t)n > L->top - old, "stack shrunk below top");
   if (LU_STACK_STRESS) {  /* Always move it, to catch stale pointers. */
     /* A move that the normal build would not make must not raise an
     ** error the normal build would not raise: when it cannot be had,
@@ -96,16 +112,7 @@ static void state_resizestack(lua_State *L, MSize n)
     st = (TValue *)lu_mem_realloc(L, old, (size_t)oldsize * sizeof(TValue),
                                   (size_t)n * sizeof(TValue));
   }
-  delta = (uintptr_t)st - (uintptr_t)old;
-  for (i = oldsize; i < n; i++)
-    setnilV(&st[i]);
-  L->stack = st;
-  L->stacksize = n;
-  state_setmaxstack(L);
-  L->base = st + base;
-  L->top = st + top;
-  for (uv = L->openupval; uv != NULL; uv = (GCupval *)uv->nextgc)
-    uv->v = (TValue *)((uintptr_t)uv->v + delta);
+  state_relocstack(L, st, n);
 }
 
 void lu_state_growstack(lua_State *L, MSize need)
@@ -151,14 +158,51 @@ void lu_state_growstack1(lua_State *L)
   lu_state_growstack(L, 1);
 }
 
+/* The slots L's frames may use: up to L->top, and for every Lua frame
+** up to its base + framesize (a caller's temporaries above the frame it
+** called are dead, but its code may use those slots again once the call
+** returns, without checking the stack). */
+static MSize state_stackused(lua_State *L)
+{
+  TValue *bottom = L->stack + 2, *end = L->stack + L->stacksize;
+  TValue *hi = L->top, *b = L->base;
+  while (b > bottom && b <= end) {
+    TValue *f = frame_func(b), *prev;
+    if (tvisfunc(f) && isluafunc(funcV(f))) {
+      TValue *e = b + funcproto(funcV(f))->framesize;
+      if (e > hi) hi = e;
+    }
+    prev = lu_frame_prev(b);
+    if (prev >= b) break;  /* Not a frame chain: keep everything. */
+    b = prev;
+  }
+  if (b > bottom) hi = end;
+  return (MSize)(hi - L->stack);
+}
+
 void lu_state_shrinkstack(lua_State *L, MSize used)
 {
-  MSize n = L->stacksize;
-  MSize inuse = (MSize)(L->top - L->stack);
+  MSize n = L->stacksize, inuse, want;
+  TValue *st;
+  /* Small stacks stay; above STACK_LIMIT an overflow is being handled
+  ** (lu_state_relimitstack gives that back). */
+  if (L->stack == NULL || n <= 2 * STACK_INITSIZE || n > STACK_LIMIT) return;
+  inuse = state_stackused(L);
   if (used < inuse) used = inuse;
-  if (n > STACK_LIMIT) return;  /* Handling an overflow: see relimit. */
-  if (4 * (size_t)used < n && n > 2 * STACK_INITSIZE)
-    state_resizestack(L, n / 2);
+  if (4 * (size_t)used >= n) return;
+  /* Twice the part in use leaves room to grow back a little; in any case
+  ** top and the frames stay below maxstack with LUA_MINSTACK free slots
+  ** above (what the C API promises without lua_checkstack). */
+  want = 2 * used;
+  if (want < used + LU_STACK_EXTRA + 1 + LUA_MINSTACK)
+    want = used + LU_STACK_EXTRA + 1 + LUA_MINSTACK;
+  if (want < STACK_INITSIZE) want = STACK_INITSIZE;
+  if (want >= n) return;
+  st = (TValue *)lu_mem_tryrealloc(G(L), L->stack,
+                                   (size_t)n * sizeof(TValue),
+                                   (size_t)want * sizeof(TValue));
+  if (st != NULL)  /* Else keep the big stack: this must not throw. */
+    state_relocstack(L, st, want);
 }
 
 /* -- Threads --------------------------------------------------------------- */

@@ -67,9 +67,13 @@ LU_FUNC void lu_state_growstack1(lua_State *L);
 ** error handling". The unwinder must call lu_state_relimitstack once an
 ** error has been caught (pcall, cpcall, resume) to give them back. */
 LU_FUNC void lu_state_relimitstack(lua_State *L);
-/* Halve the stack if far more than `used` slots (and L->top) are in use.
-** The GC never calls it (it does not move stacks: C code may hold stack
-** pointers across lu_gc_check); for explicit use on an idle thread. */
+/* Shrink the stack of a thread that is not running to twice the part in
+** use (at least `used` slots, L->top and every Lua frame's extent) when
+** less than a quarter of it is in use. Never throws: if the allocator
+** refuses, the stack stays as it is. Only for threads no C code holds
+** stack pointers into: the GC calls it in its atomic phase for suspended,
+** dead or unstarted coroutines and idle threads (L->cframe == NULL), never
+** for the thread that runs the GC step (see gc.c). */
 LU_FUNC void lu_state_shrinkstack(lua_State *L, MSize used);
 
 #ifdef LUNAR_STACK_STRESS

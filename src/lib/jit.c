@@ -5,6 +5,12 @@
 ** JIT will need: the on/off mode, the optimisation flags and the numeric
 ** parameters of jit.opt.start, checked and stored per state exactly as
 ** LuaJIT accepts them, so code that tunes the JIT runs unchanged.
+**
+** jit.util (require "jit.util", preloaded as in LuaJIT) is the
+** introspection module of LuaJIT's tools: funcinfo, funcbc, funck and
+** funcuvname read prototypes (bytecode, constants, debug info) with
+** LuaJIT's result shapes; the trace functions return nothing, as LuaJIT's
+** do for a trace that does not exist (without a JIT none ever does).
 */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +20,10 @@
 #include "../api/lualib.h"
 #include "../api/luajit.h"
 #include "lib.h"
+#include "../core/obj.h"
+#include "../parse/bc.h"
+#include "../parse/bclist.h"
+#include "../vm/debug.h"
 
 /* Optimisation flags, in LuaJIT's order (name, bit). */
 #define JIT_FLAGDEF(_) \
@@ -77,11 +87,13 @@ static JitConfig *jit_config(lua_State *L)
   return (JitConfig *)lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* on/off/flush take nothing, a function, or a boolean (plus an optional
-** "recursive" flag); anything else is an argument error. */
+/* on/off/flush take nothing, a function, a prototype (jit.util.funck) or
+** a boolean (plus an optional "recursive" flag); anything else is an
+** argument error. */
 static void jit_checkarg(lua_State *L)
 {
-  if (!lua_isnoneornil(L, 1) && !lua_isboolean(L, 1)) {
+  if (!lua_isnoneornil(L, 1) && !lua_isboolean(L, 1) &&
+      !tvisproto(L->base)) {
     luaL_checktype(L, 1, LUA_TFUNCTION);
     if (lua_iscfunction(L, 1))  /* Only Lua functions have a JIT mode. */
       luaL_argerror(L, 1, "function expected, got function");
@@ -221,6 +233,203 @@ static int jit_security(lua_State *L)
   return luaL_argerror(L, 1, lua_pushfstring(L, "invalid option '%s'", s));
 }
 
+/* -- jit.util ---------------------------------------------------------------- */
+
+/* LuaJIT's metamethod count (lunar's MMDEF plus __new, __pairs and
+** __ipairs), which is what funcbc's mode word holds for "no metamethod". */
+#define JU_MM_NONE  22
+
+/* The stack slot of argument narg (1-based, present). */
+static TValue *ju_arg(lua_State *L, int narg)
+{
+  return L->base + (narg - 1);
+}
+
+/* The prototype of argument narg: a Lua function or a prototype (funck
+** returns nested prototypes as such, and they can be passed back).
+** Anything else, C functions included, is "function expected". */
+static GCproto *ju_checkproto(lua_State *L, int narg)
+{
+  if (narg <= lua_gettop(L)) {
+    TValue *o = ju_arg(L, narg);
+    if (tvisproto(o)) return protoV(o);
+    if (tvisfunc(o) && isluafunc(funcV(o))) return funcproto(funcV(o));
+  }
+  luaL_typerror(L, narg, "function");
+  return NULL;  /* Not reached. */
+}
+
+/* The source line of position pc as LuaJIT's tools see it: 0 without
+** line info or past the end, the last line for pc == sizebc (the end of
+** the function), else the instruction's line (pc 0, the header, has the
+** line the function is defined on). */
+static BCLine ju_line(GCproto *pt, lua_Integer pc)
+{
+  if (pt->lineinfo == NULL || pc < 0 || pc > (lua_Integer)pt->sizebc)
+    return 0;
+  if (pc == (lua_Integer)pt->sizebc) return pt->firstline + pt->numline;
+  return pt->lineinfo[pc];
+}
+
+static void ju_setint(lua_State *L, const char *k, lua_Integer v)
+{
+  lua_pushinteger(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void ju_setbool(lua_State *L, const char *k, int v)
+{
+  lua_pushboolean(L, v);
+  lua_setfield(L, -2, k);
+}
+
+/* funcinfo(f [, pc]): a table describing the Lua function or prototype f
+** (at position pc, default 0: currentline only for pc inside the
+** function) or the C function f (its address, fast function id and
+** number of upvalues). */
+static int ju_funcinfo(lua_State *L)
+{
+  TValue *o = lua_gettop(L) >= 1 ? ju_arg(L, 1) : NULL;
+  if (o != NULL && tvisfunc(o) && iscfunc(funcV(o))) {
+    GCfunc *fn = funcV(o);
+    lua_createtable(L, 0, 4);
+    lua_pushnumber(L, (lua_Number)(uintptr_t)fn->c.f);
+    lua_setfield(L, -2, "addr");
+    ju_setint(L, "ffid", fn->c.ffid);
+    ju_setint(L, "upvalues", fn->c.nupvalues);
+    return 1;
+  } else {
+    GCproto *pt = ju_checkproto(L, 1);
+    lua_Integer pc = luaL_optinteger(L, 2, 0);
+    char loc[128];
+    lua_createtable(L, 0, 16);
+    ju_setint(L, "linedefined", pt->firstline);
+    ju_setint(L, "lastlinedefined", pt->firstline + pt->numline);
+    ju_setint(L, "stackslots", pt->framesize);
+    ju_setint(L, "params", pt->numparams);
+    ju_setint(L, "bytecodes", pt->sizebc);
+    ju_setint(L, "gcconsts", pt->sizekgc);
+    ju_setint(L, "nconsts", pt->sizekn);
+    ju_setint(L, "upvalues", pt->sizeuv);
+    if (pc >= 0 && pc < (lua_Integer)pt->sizebc)
+      ju_setint(L, "currentline", ju_line(pt, pc));
+    ju_setbool(L, "isvararg", (pt->flags & PROTO_VARARG) != 0);
+    ju_setbool(L, "children", (pt->flags & PROTO_CHILD) != 0);
+    if (pt->chunkname != NULL) {
+      setstrV(L, L->top, pt->chunkname);
+      L->top++;
+    } else {
+      lua_pushliteral(L, "?");
+    }
+    lua_setfield(L, -2, "source");
+    lu_bclist_loc(loc, sizeof(loc), pt, ju_line(pt, pc));
+    lua_pushstring(L, loc);
+    lua_setfield(L, -2, "loc");
+    setprotoV(L, L->top, pt);
+    L->top++;
+    lua_setfield(L, -2, "proto");
+    return 1;
+  }
+}
+
+/* funcbc(f, pc): instruction pc (0 is the header) and its operand mode
+** word (A | B << 3 | C/D << 7 | metamethod << 11, as LuaJIT's); nothing
+** past the end. */
+static int ju_funcbc(lua_State *L)
+{
+  GCproto *pt = ju_checkproto(L, 1);
+  lua_Integer pc = luaL_checkinteger(L, 2);
+  BCIns ins;
+  uint32_t mode;
+  if (pc < 0 || pc >= (lua_Integer)pt->sizebc) return 0;
+  ins = proto_bc(pt)[pc];
+  mode = lu_bc_mode[bc_op(ins)];
+  if (bcmode_mm(bc_op(ins)) == MM__MAX)
+    mode = (mode & 0x7ff) | ((uint32_t)JU_MM_NONE << 11);
+  lua_pushnumber(L, (lua_Number)(int32_t)ins);  /* Signed, as LuaJIT. */
+  lua_pushinteger(L, (lua_Integer)mode);
+  return 2;
+}
+
+/* funck(f, idx): numeric constant idx (>= 0) or GC constant idx (< 0;
+** -1 is the one a KSTR/FNEW/TDUP with D = 0 names): a string, a template
+** table, a nested prototype or a cdata. Nothing out of range. */
+static int ju_funck(lua_State *L)
+{
+  GCproto *pt = ju_checkproto(L, 1);
+  lua_Integer idx = luaL_checkinteger(L, 2);
+  if (idx >= 0) {
+    if (idx >= (lua_Integer)pt->sizekn) return 0;
+    lua_pushnumber(L, numV(&proto_knum(pt, idx)));
+    return 1;
+  } else {
+    GCobj *o;
+    if (-idx > (lua_Integer)pt->sizekgc) return 0;
+    o = proto_kgc(pt, -idx - 1);
+    switch (o->gch.gct) {
+    case LU_GCT_STR:   setstrV(L, L->top, gco2str(o)); break;
+    case LU_GCT_TAB:   settabV(L, L->top, gco2tab(o)); break;
+    case LU_GCT_PROTO: setprotoV(L, L->top, gco2pt(o)); break;
+    case LU_GCT_CDATA: setcdataV(L, L->top, gco2cd(o)); break;
+    default: return 0;  /* No other kind of GC constant exists. */
+    }
+    L->top++;
+    return 1;
+  }
+}
+
+/* funcuvname(f, idx): the name of upvalue idx ("" when stripped), or
+** nothing out of range. */
+static int ju_funcuvname(lua_State *L)
+{
+  GCproto *pt = ju_checkproto(L, 1);
+  lua_Integer idx = luaL_checkinteger(L, 2);
+  if (idx < 0 || idx >= (lua_Integer)pt->sizeuv) return 0;
+  lua_pushstring(L, lu_debug_uvname(pt, (uint32_t)idx));
+  return 1;
+}
+
+/* The trace functions check their numeric arguments as LuaJIT does and
+** return nothing: there are no traces, exit stubs or IR call targets. */
+static int ju_notrace(lua_State *L, int nargs)
+{
+  int i;
+  for (i = 1; i <= nargs; i++) (void)luaL_checkinteger(L, i);
+  return 0;
+}
+
+static int ju_traceinfo(lua_State *L) { return ju_notrace(L, 1); }
+static int ju_traceir(lua_State *L) { return ju_notrace(L, 2); }
+static int ju_tracek(lua_State *L) { return ju_notrace(L, 2); }
+static int ju_tracesnap(lua_State *L) { return ju_notrace(L, 2); }
+static int ju_tracemc(lua_State *L) { return ju_notrace(L, 1); }
+static int ju_traceexitstub(lua_State *L) { return ju_notrace(L, 1); }
+static int ju_ircalladdr(lua_State *L) { return ju_notrace(L, 1); }
+
+static const luaL_Reg ju_funcs[] = {
+  { "funcinfo", ju_funcinfo }, { "funcbc", ju_funcbc },
+  { "funck", ju_funck }, { "funcuvname", ju_funcuvname },
+  { "traceinfo", ju_traceinfo }, { "traceir", ju_traceir },
+  { "tracek", ju_tracek }, { "tracesnap", ju_tracesnap },
+  { "tracemc", ju_tracemc }, { "traceexitstub", ju_traceexitstub },
+  { "ircalladdr", ju_ircalladdr },
+  { NULL, NULL }
+};
+
+/* require "jit.util": a new table each time the loader runs (the module
+** is not a field of jit, as in LuaJIT); package.loaded keeps it. */
+static int ju_open(lua_State *L)
+{
+  const luaL_Reg *r;
+  lua_createtable(L, 0, 11);
+  for (r = ju_funcs; r->name; r++) {
+    lua_pushcfunction(L, r->func);
+    lu_lib_markff(L, "jit.util", r->name);
+    lua_setfield(L, -2, r->name);
+  }
+  return 1;
+}
+
 static const luaL_Reg jit_funcs[] = {
   { "on", jit_on }, { "off", jit_off }, { "flush", jit_flush },
   { "status", jit_status }, { "security", jit_security },
@@ -254,6 +463,10 @@ LUALIB_API int luaopen_jit(lua_State *L)
   lua_pushvalue(L, -2);
   lua_setfield(L, -2, "jit.opt");
   lua_pop(L, 3);  /* _LOADED, jit.opt, config. */
+  luaL_findtable(L, LUA_REGISTRYINDEX, "_PRELOAD", 4);
+  lua_pushcfunction(L, ju_open);
+  lua_setfield(L, -2, "jit.util");
+  lua_pop(L, 1);
   lua_pushliteral(L, "x64");
   lua_setfield(L, -2, "arch");
   lua_pushliteral(L, "Linux");

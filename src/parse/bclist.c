@@ -64,14 +64,10 @@ static void bclist_num(char *out, size_t outsz, double n)
     snprintf(out, outsz, "%.14g", n);
 }
 
-/* Location of a prototype as jit.util.funcinfo's "loc": the base name of
-** a file ("@dir/file.lua" -> "file.lua:12"), "=name" -> "name:12", short
-** source text quoted, longer source text as the prototype's address. */
-static void bclist_loc(char *out, size_t outsz, GCproto *pt)
+void lu_bclist_loc(char *out, size_t outsz, GCproto *pt, BCLine line)
 {
   const char *s = pt->chunkname ? strdata(pt->chunkname) : "?";
   MSize i, len = pt->chunkname ? pt->chunkname->len : 1;
-  int line = (int)pt->firstline;
   if (*s == '@') {
     s++;
     len--;
@@ -81,13 +77,13 @@ static void bclist_loc(char *out, size_t outsz, GCproto *pt)
         break;
       }
     }
-    snprintf(out, outsz, "%s:%d", s, line);
+    snprintf(out, outsz, "%s:%d", s, (int)line);
   } else if (len > 40) {
-    snprintf(out, outsz, "%p:%d", (void *)pt, line);
+    snprintf(out, outsz, "%p:%d", (void *)pt, (int)line);
   } else if (*s == '=') {
-    snprintf(out, outsz, "%s:%d", s + 1, line);
+    snprintf(out, outsz, "%s:%d", s + 1, (int)line);
   } else {
-    snprintf(out, outsz, "\"%s\":%d", s, line);
+    snprintf(out, outsz, "\"%s\":%d", s, (int)line);
   }
 }
 
@@ -148,7 +144,8 @@ void lu_bclist_line(lua_State *L, GCproto *pt, BCPos pc, const char *prefix,
   } else if (mc == BCMfunc) {
     if (d < pt->sizekgc) {
       GCobj *o = proto_kgc(pt, d);
-      if (o->gch.gct == LU_GCT_PROTO) bclist_loc(kc, sizeof(kc), &o->pt);
+      if (o->gch.gct == LU_GCT_PROTO)
+        lu_bclist_loc(kc, sizeof(kc), &o->pt, o->pt.firstline);
     }
     haskc = 1;
   } else if (mc == BCMuv) {
@@ -194,7 +191,7 @@ void lu_bclist(lua_State *L, GCproto *pt, FILE *fp)
       if (o && o->gch.gct == LU_GCT_PROTO) lu_bclist(L, &o->pt, fp);
     }
   }
-  bclist_loc(loc, sizeof(loc), pt);
+  lu_bclist_loc(loc, sizeof(loc), pt, pt->firstline);
   fprintf(fp, "-- BYTECODE -- %s-%d\n", loc,
           (int)(pt->firstline + pt->numline));
   /* Jump targets; without memory the "=>" marks are just left out. */

@@ -18,4 +18,11 @@ LU_FUNC void lu_bclist_ins(lua_State *L, GCproto *pt, BCPos pc, FILE *fp);
 LU_FUNC void lu_bclist_line(lua_State *L, GCproto *pt, BCPos pc,
                             const char *prefix, FILE *fp);
 
+/* Location of pt at source line `line`, as -bl headers and
+** jit.util.funcinfo's "loc" show it: the base name of a file
+** ("@dir/file.lua" -> "file.lua:12"), "=name" -> "name:12", source text of
+** at most 40 bytes quoted, longer names as the prototype's address. */
+LU_FUNC void lu_bclist_loc(char *out, size_t outsz, GCproto *pt,
+                           BCLine line);
+
 #endif

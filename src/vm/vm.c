@@ -2163,6 +2163,9 @@ vm_return:
       L->top = base + pt->framesize;
       L->savedpc = pc;
       lu_debug_hookcall(L);
+      /* Before the first instruction: the line hook then reports the
+      ** callee's first line even when it is the header's line. */
+      L->savedpc = pc - 1;
       base = L->base;
       DISPATCH();
     }
@@ -2171,7 +2174,13 @@ vm_return:
     L->top = base + nargs;
     lu_state_checkstack(L, LUA_MINSTACK);
     lu_debug_hookcall(L);
-    base = L->base;
+    base = L->base;  /* The hook may have moved the stack. */
+    /* As LuaJIT: the line hook reports the caller's line again after the
+    ** call (savedpc outside its bytecode), except after a resume, where
+    ** the caller's pc stays saved. */
+    if (funcV(base - 2)->c.ffid != FF_coroutine_resume &&
+        funcV(base - 2)->c.ffid != FF_coroutine_wrap_aux)
+      L->savedpc = funcV(base - 2)->c.pc;
     goto ff_fallback;
   }
 
