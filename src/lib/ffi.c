@@ -948,22 +948,45 @@ static void ffi_newcdatamt(lua_State *L)
   G(L)->basemt[FFI_CDATA_MT_IDX] = mt;
 }
 
-/* -- C library namespaces ------------------------------------------------------------ */
+/* -- C library namespaces ------------------------------------------------------------
+**
+** ffi.C and every ffi.load result are userdata with their own metatable:
+**
+**   clib (userdata FFIClib)  --metatable-->  { __index = cache,
+**                                              __newindex, __gc, __tostring }
+**   cache (table: name -> value)  --metatable-->  { __index = resolver }
+**
+** So clib.name is a plain table lookup in the VM once name is in the
+** cache (functions as cdata and constants, as LuaJIT caches them); only
+** the first use runs the resolver (dlsym), which stores the value. Extern
+** variables are never cached: the resolver reads them on every access and
+** clib.name = v stores through __newindex (the cache never holds their
+** names, so the store reaches it). The four metamethods are C closures
+** whose upvalue is the clib itself, which is how they find the handle and
+** check that their argument is their own namespace (they can be fished
+** out with getmetatable and called on anything). The cache is also the
+** userdata's environment.
+*/
 
 typedef struct FFIClib {
-  void *handle;      /* dlopen handle; RTLD_DEFAULT for ffi.C. */
+  void *handle;      /* dlopen handle; RTLD_DEFAULT (NULL) for ffi.C. */
+  int closed;        /* dlclose'd by __gc (only a finalizer of another
+                        object can still see it then). */
 } FFIClib;
 
-#define FFI_CLIB_MT  "_FFI_CLIBMT"
-
-static FFIClib *ffi_checkclib(lua_State *L)
+/* The namespace of a metamethod closure (upvalue 1). With self set,
+** argument 1 must be that namespace. */
+static FFIClib *ffi_clibself(lua_State *L, int self)
 {
-  return (FFIClib *)luaL_checkudata(L, 1, FFI_CLIB_MT);
+  FFIClib *cl = (FFIClib *)lua_touserdata(L, lua_upvalueindex(1));
+  if (self && (lua_type(L, 1) != LUA_TUSERDATA || lua_touserdata(L, 1) != cl))
+    luaL_argerror(L, 1, "C library namespace expected");
+  return cl;
 }
 
-/* Resolve name in clib: pushes the value (functions and constants are
-** cached in the namespace's environment). For variables returns the
-** address in *varp and type in *typ instead of pushing. */
+/* Resolve name in clib: pushes the value of a function (a cdata) or a
+** constant (a number or 64-bit integer cdata) and returns 1; for a
+** variable returns 0 with its address in *varp and type in *typ. */
 static int ffi_clib_resolve(lua_State *L, CTState *cts, FFIClib *cl,
                             GCstr *name, void **varp, CTypeID *typ)
 {
@@ -987,6 +1010,7 @@ static int ffi_clib_resolve(lua_State *L, CTState *cts, FFIClib *cl,
     return 1;
   }
   if (ct->kind != CT_EXTERN) goto missing;
+  if (cl->closed) ffi_callererr(L, "library already closed");
   dlerror();
   sym = dlsym(cl->handle, strdata(name));
   if (sym == NULL) {
@@ -1010,29 +1034,27 @@ missing:
   return 0;
 }
 
-/* clib.name: a cached function or constant, or the value of a variable
-** (read each time). */
+/* The cache's __index (cache, name): name is not cached yet. Functions
+** and constants are resolved and stored in the cache; variables are read
+** (every time). */
 static int ffi_clib_index(lua_State *L)
 {
+  FFIClib *cl = ffi_clibself(L, 0);
   CTState *cts = ffi_state(L);
-  FFIClib *cl = ffi_checkclib(L);
   GCstr *name;
   void *var;
   CTypeID typ;
-  luaL_checkstring(L, 2);
+  if (lua_type(L, 2) != LUA_TSTRING) luaL_typerror(L, 2, "string");
   name = strV(ffi_arg(L, 2));
-  lua_getfenv(L, 1);
-  lua_pushvalue(L, 2);
-  lua_rawget(L, -2);
-  if (!lua_isnil(L, -1)) return 1;
-  lua_pop(L, 1);
+  lua_checkstack(L, 4);
   if (ffi_clib_resolve(L, cts, cl, name, &var, &typ)) {
+    lua_getfenv(L, lua_upvalueindex(1));  /* The cache. */
     lua_pushvalue(L, 2);
-    lua_pushvalue(L, -2);
-    lua_rawset(L, -4);  /* Cache functions and constants. */
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
     return 1;
   }
-  lua_checkstack(L, 2);
   lu_cconv_tv_ct(cts, typ, (uint8_t *)var, L->top, NULL);
   L->top++;
   return 1;
@@ -1041,11 +1063,11 @@ static int ffi_clib_index(lua_State *L)
 /* clib.name = v: store into a declared extern variable. */
 static int ffi_clib_newindex(lua_State *L)
 {
+  FFIClib *cl = ffi_clibself(L, 1);
   CTState *cts = ffi_state(L);
-  FFIClib *cl = ffi_checkclib(L);
   void *var;
   CTypeID typ;
-  luaL_checkstring(L, 2);
+  if (lua_type(L, 2) != LUA_TSTRING) luaL_typerror(L, 2, "string");
   if (ffi_clib_resolve(L, cts, cl, strV(ffi_arg(L, 2)), &var, &typ))
     ffi_callererr(L, "attempt to write to constant location");
   if (lu_ctype_raw(cts, typ)->flags & CTF_CONST)
@@ -1056,35 +1078,50 @@ static int ffi_clib_newindex(lua_State *L)
 
 static int ffi_clib_gc(lua_State *L)
 {
-  FFIClib *cl = ffi_checkclib(L);
-  if (cl->handle != NULL && cl->handle != RTLD_DEFAULT) dlclose(cl->handle);
-  cl->handle = NULL;
+  FFIClib *cl = ffi_clibself(L, 1);
+  if (!cl->closed && cl->handle != RTLD_DEFAULT) {
+    dlclose(cl->handle);
+    cl->closed = 1;
+  }
   return 0;
 }
 
 static int ffi_clib_tostring(lua_State *L)
 {
+  (void)ffi_clibself(L, 1);
   lua_pushfstring(L, "userdata: %p", lua_topointer(L, 1));
   return 1;
 }
 
+/* Push a new namespace for handle (see the layout above). */
 static void ffi_pushclib(lua_State *L, void *handle)
 {
-  FFIClib *cl = (FFIClib *)lua_newuserdata(L, sizeof(FFIClib));
+  static const struct { const char *name; lua_CFunction f; } mm[] = {
+    {"__newindex", ffi_clib_newindex}, {"__gc", ffi_clib_gc},
+    {"__tostring", ffi_clib_tostring},
+  };
+  FFIClib *cl;
+  size_t i;
+  lua_checkstack(L, 6);
+  cl = (FFIClib *)lua_newuserdata(L, sizeof(FFIClib));  /* clib */
   cl->handle = handle;
-  if (luaL_newmetatable(L, FFI_CLIB_MT)) {
-    lua_pushcfunction(L, ffi_clib_index);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, ffi_clib_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, ffi_clib_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, ffi_clib_tostring);
-    lua_setfield(L, -2, "__tostring");
+  cl->closed = 0;
+  lua_newtable(L);                                      /* clib mt */
+  for (i = 0; i < sizeof(mm) / sizeof(mm[0]); i++) {
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, mm[i].f, 1);
+    lua_setfield(L, -2, mm[i].name);
   }
-  lua_setmetatable(L, -2);
-  lua_newtable(L);
-  lua_setfenv(L, -2);
+  lua_newtable(L);                                      /* clib mt cache */
+  lua_newtable(L);                                      /* ... cache cmt */
+  lua_pushvalue(L, -4);
+  lua_pushcclosure(L, ffi_clib_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);                              /* clib mt cache */
+  lua_pushvalue(L, -1);
+  lua_setfenv(L, -4);
+  lua_setfield(L, -2, "__index");                       /* clib mt */
+  lua_setmetatable(L, -2);                              /* clib */
 }
 
 /* dlopen failed with "PATH: invalid ELF header": PATH may be a GNU ld
