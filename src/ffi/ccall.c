@@ -250,6 +250,32 @@ static void ccall_arg(CTState *cts, CCallArgs *ca, CTypeID id,
     }
     return;
   }
+  if (ct->kind == CT_PTR && (tviscdata(o) || tvisstr(o))) {
+    /* Also common: a pointer or array cdata, or a string, for a pointer
+    ** parameter. The pointer rules of lu_cconv_ct_ct / lu_cconv_ct_tv
+    ** for the cases that need no message: targets the same or one of
+    ** them void (strings: to void or a 1-byte number). The rest, with
+    ** its errors, goes the general way below. */
+    CType *pt = lu_ctype_raw(cts, ct->cid);
+    if (tvisstr(o)) {
+      if (pt->kind == CT_VOID || (pt->kind == CT_NUM && pt->size == 1)) {
+        ccall_put(cts, ca, 0, (uint64_t)(uintptr_t)strdata(strV(o)));
+        return;
+      }
+    } else if (cdataV(o)->ctypeid != CTID_CTYPEID) {
+      GCcdata *cd = cdataV(o);
+      CType *st = lu_ctype_raw(cts, cd->ctypeid);
+      if (st->kind == CT_PTR || st->kind == CT_ARRAY) {
+        CType *starget = lu_ctype_raw(cts, st->cid);
+        if (pt == starget || pt->kind == CT_VOID || starget->kind == CT_VOID) {
+          if (st->kind == CT_PTR) memcpy(&bits, cdataptr(cd), 8);
+          else bits = (uint64_t)(uintptr_t)cdataptr(cd);
+          ccall_put(cts, ca, 0, bits);
+          return;
+        }
+      }
+    }
+  }
   if (ct->kind == CT_STRUCT) {
     ccall_structarg(cts, ca, id, o, n);
     return;
