@@ -207,6 +207,20 @@ static void ccall_structarg(CTState *cts, CCallArgs *ca, CTypeID id,
 
 /* -- Scalars ----------------------------------------------------------------- */
 
+/* The register image of an integer of type ct (resolved NUM, not FP)
+** whose value is v: truncated to the type's size, then sign- or
+** zero-extended to 64 bits as System V callees may rely on. */
+static LU_AINLINE uint64_t ccall_intbits(const CType *ct, int64_t v)
+{
+  int uns = (ct->flags & (CTF_UNSIGNED | CTF_BOOL)) != 0;
+  switch (ct->size) {
+  case 1: return uns ? (uint64_t)(uint8_t)v : (uint64_t)(int64_t)(int8_t)v;
+  case 2: return uns ? (uint64_t)(uint16_t)v : (uint64_t)(int64_t)(int16_t)v;
+  case 4: return uns ? (uint64_t)(uint32_t)v : (uint64_t)(int64_t)(int32_t)v;
+  default: return (uint64_t)v;
+  }
+}
+
 /* Convert argument o (number n, 1-based) to C type id and place it. */
 static void ccall_arg(CTState *cts, CCallArgs *ca, CTypeID id,
                       const TValue *o, int n)
@@ -217,6 +231,50 @@ static void ccall_arg(CTState *cts, CCallArgs *ca, CTypeID id,
   if (ct->kind == CT_ENUM) {
     id = ct->cid;
     ct = lu_ctype_raw(cts, id);
+  }
+  if (tvisnumber(o) && ct->kind == CT_NUM &&
+      !(ct->flags & (CTF_LONGDBL | CTF_CTYPEID))) {
+    /* The common case, a Lua number for a C number: the conversion of
+    ** lu_cconv_ct_tv (cconv_fromnum) straight into the register image. */
+    double d = numV(o);
+    if (ct->flags & CTF_FP) {
+      if (ct->size == 4) {
+        float f = (float)d;
+        memcpy(&bits, &f, 4);  /* float: low 32 bits. */
+      } else {
+        memcpy(&bits, &d, 8);
+      }
+      ccall_put(cts, ca, 1, bits);
+    } else {
+      ccall_put(cts, ca, 0, ccall_intbits(ct, lu_cconv_dbl2int(ct, d)));
+    }
+    return;
+  }
+  if (ct->kind == CT_PTR && (tviscdata(o) || tvisstr(o))) {
+    /* Also common: a pointer or array cdata, or a string, for a pointer
+    ** parameter. The pointer rules of lu_cconv_ct_ct / lu_cconv_ct_tv
+    ** for the cases that need no message: targets the same or one of
+    ** them void (strings: to void or a 1-byte number). The rest, with
+    ** its errors, goes the general way below. */
+    CType *pt = lu_ctype_raw(cts, ct->cid);
+    if (tvisstr(o)) {
+      if (pt->kind == CT_VOID || (pt->kind == CT_NUM && pt->size == 1)) {
+        ccall_put(cts, ca, 0, (uint64_t)(uintptr_t)strdata(strV(o)));
+        return;
+      }
+    } else if (cdataV(o)->ctypeid != CTID_CTYPEID) {
+      GCcdata *cd = cdataV(o);
+      CType *st = lu_ctype_raw(cts, cd->ctypeid);
+      if (st->kind == CT_PTR || st->kind == CT_ARRAY) {
+        CType *starget = lu_ctype_raw(cts, st->cid);
+        if (pt == starget || pt->kind == CT_VOID || starget->kind == CT_VOID) {
+          if (st->kind == CT_PTR) memcpy(&bits, cdataptr(cd), 8);
+          else bits = (uint64_t)(uintptr_t)cdataptr(cd);
+          ccall_put(cts, ca, 0, bits);
+          return;
+        }
+      }
+    }
   }
   if (ct->kind == CT_STRUCT) {
     ccall_structarg(cts, ca, id, o, n);
@@ -234,15 +292,9 @@ static void ccall_arg(CTState *cts, CCallArgs *ca, CTypeID id,
     return;
   }
   if (ct->kind == CT_NUM) {
-    int uns = (ct->flags & (CTF_UNSIGNED | CTF_BOOL)) != 0;
-    switch (ct->size) {
-    case 1: bits = uns ? (uint64_t)tmp[0] : (uint64_t)(int64_t)(int8_t)tmp[0]; break;
-    case 2: { uint16_t v; memcpy(&v, tmp, 2);
-      bits = uns ? (uint64_t)v : (uint64_t)(int64_t)(int16_t)v; break; }
-    case 4: { uint32_t v; memcpy(&v, tmp, 4);
-      bits = uns ? (uint64_t)v : (uint64_t)(int64_t)(int32_t)v; break; }
-    default: memcpy(&bits, tmp, 8); break;
-    }
+    int64_t v;
+    memcpy(&v, tmp, 8);  /* Little endian: the low bytes are the value. */
+    bits = ccall_intbits(ct, v);
   } else {
     memcpy(&bits, tmp, 8);  /* Pointers. */
   }
@@ -271,8 +323,11 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
   nfixed = (int)ft->value;
   if (nargs < nfixed || (nargs > nfixed && !(ft->flags & CTF_VARARG)))
     luaL_error(L, "wrong number of arguments for function call");
-  /* Not the stack slots (2 KB): those in use are written below. */
-  memset(&ca.cs, 0, offsetof(CCallState, stack));
+  /* Only the counts: the trampoline loads all argument registers, but
+  ** those beyond the counts carry nothing the callee may look at, and
+  ** the stack slots in use are all written below. */
+  ca.cs.nsp = 0;
+  ca.cs.nfpr = 0;
   ca.ngpr = 0;
   ca.cs.func = fp;
   if (rt->kind == CT_STRUCT) {
@@ -327,9 +382,18 @@ int lu_ccall_call(CTState *cts, CTypeID fid, void *fp, TValue *args,
     memcpy(cdataptr(cd), eb, rt->size);
     setcdataV(L, L->top, cd);
   } else if (rt->kind == CT_NUM && (rt->flags & CTF_FP)) {
-    uint8_t tmp[8];
-    memcpy(tmp, &ca.cs.rfpr[0], 8);
-    lu_cconv_tv_ct(cts, rid, tmp, L->top, NULL);
+    if (rt->size == 4) {
+      float f;
+      memcpy(&f, &ca.cs.rfpr[0], 4);
+      setnumV_canon(L->top, (double)f);
+    } else {
+      setnumV_canon(L->top, ca.cs.rfpr[0]);
+    }
+  } else if (rt->kind == CT_NUM && rt->size < 8 &&
+             !(rt->flags & (CTF_BOOL | CTF_CTYPEID))) {
+    /* Integers up to 32 bits become Lua numbers (as lu_cconv_tv_ct); the
+    ** callee need not have extended them beyond their size. */
+    setnumV(L->top, (double)(int64_t)ccall_intbits(rt, (int64_t)ca.cs.rgpr[0]));
   } else {
     uint8_t tmp[8];
     memcpy(tmp, &ca.cs.rgpr[0], 8);

@@ -136,27 +136,6 @@ static void cconv_putint(CType *ct, uint8_t *p, int64_t v)
   }
 }
 
-/* double to int64 as the x86-64 instruction does it: out of range and NaN
-** give INT64_MIN. */
-static int64_t cconv_d2i64(double d)
-{
-  if (d != d || d >= 9223372036854775808.0 || d < -9223372036854775808.0)
-    return (int64_t)0x8000000000000000ull;
-  return (int64_t)d;
-}
-
-/* double to an integer of type ct: truncation, as C (but defined for out of
-** range values: through int64/uint64 as LuaJIT does on x64). */
-static int64_t cconv_dbl2int(CType *ct, double d)
-{
-  int64_t i;
-  if (ct->flags & CTF_BOOL) return d != 0;
-  i = cconv_d2i64(d);
-  if (ct->size == 8 && (ct->flags & CTF_UNSIGNED) && i < 0)
-    i = cconv_d2i64(d - 18446744073709551616.0);  /* LuaJIT's x64 rule. */
-  return i;
-}
-
 static double cconv_getfp(CType *ct, const uint8_t *p)
 {
   if (ct->size == 4) {
@@ -230,7 +209,7 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
         else v = (double)cconv_getint(s, sp);
         cconv_putfp(d, dp, v);
       } else if (s->flags & CTF_FP) {
-        cconv_putint(d, dp, cconv_dbl2int(d, cconv_getfp(s, sp)));
+        cconv_putint(d, dp, lu_cconv_dbl2int(d, cconv_getfp(s, sp)));
       } else if (d->flags & CTF_BOOL) {
         *dp = cconv_getint(s, sp) != 0;
       } else {
@@ -264,7 +243,7 @@ void lu_cconv_ct_ct(CTState *cts, CTypeID did, CTypeID sid, uint8_t *dp,
       starget = sid;
     } else if (s->kind == CT_NUM && (flags & CCF_CAST)) {
       v = (void *)(uintptr_t)(s->flags & CTF_FP ?
-                              cconv_d2i64(cconv_getfp(s, sp)) :
+                              lu_cconv_d2i64(cconv_getfp(s, sp)) :
                               cconv_getint(s, sp));
       cconv_setptr(dp, v);
       return;
@@ -300,11 +279,11 @@ static void cconv_fromnum(CTState *cts, CTypeID did, CType *d, uint8_t *dp,
   if (d->kind == CT_ENUM) d = lu_ctype_raw(cts, d->cid);
   if (d->kind == CT_NUM && !(d->flags & CTF_LONGDBL)) {
     if (d->flags & CTF_FP) cconv_putfp(d, dp, n);
-    else cconv_putint(d, dp, cconv_dbl2int(d, n));
+    else cconv_putint(d, dp, lu_cconv_dbl2int(d, n));
     return;
   }
   if (d->kind == CT_PTR && (flags & CCF_CAST)) {
-    cconv_setptr(dp, (void *)(uintptr_t)cconv_d2i64(n));
+    cconv_setptr(dp, (void *)(uintptr_t)lu_cconv_d2i64(n));
     return;
   }
   lu_cconv_err(cts, did, 0, o, flags);
@@ -614,7 +593,7 @@ void lu_cconv_tv_ct(CTState *cts, CTypeID sid, uint8_t *sp, TValue *o,
 int lu_cdata_toint64(CTState *cts, const TValue *o, int64_t *v)
 {
   if (tvisnumber(o)) {
-    *v = cconv_d2i64(numV(o));
+    *v = lu_cconv_d2i64(numV(o));
     return 1;
   }
   if (tviscdata(o)) {
@@ -623,7 +602,7 @@ int lu_cdata_toint64(CTState *cts, const TValue *o, int64_t *v)
     CType *ct = lu_ctype_raw(cts, id);
     if (ct->kind == CT_ENUM) ct = lu_ctype_raw(cts, ct->cid);
     if (ct->kind == CT_NUM && !(ct->flags & (CTF_CTYPEID | CTF_LONGDBL))) {
-      if (ct->flags & CTF_FP) *v = cconv_d2i64(cconv_getfp(ct, p));
+      if (ct->flags & CTF_FP) *v = lu_cconv_d2i64(cconv_getfp(ct, p));
       else *v = cconv_getint(ct, p);
       return 1;
     }

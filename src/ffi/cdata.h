@@ -30,6 +30,28 @@
                             the end of the callback's function. */
 #define CCF_ARGSHIFT 8   /* Argument number for messages (<< this). */
 
+/* double to int64 as the x86-64 instruction does it: out of range and NaN
+** give INT64_MIN. */
+static LU_AINLINE int64_t lu_cconv_d2i64(double d)
+{
+  if (d != d || d >= 9223372036854775808.0 || d < -9223372036854775808.0)
+    return (int64_t)0x8000000000000000ull;
+  return (int64_t)d;
+}
+
+/* double to an integer of the (resolved) NUM type ct: truncation, as C
+** (but defined for out of range values: through int64/uint64 as LuaJIT
+** does on x64); bool is d != 0. Inline: the C call path uses it. */
+static LU_AINLINE int64_t lu_cconv_dbl2int(const CType *ct, double d)
+{
+  int64_t i;
+  if (ct->flags & CTF_BOOL) return d != 0;
+  i = lu_cconv_d2i64(d);
+  if (ct->size == 8 && (ct->flags & CTF_UNSIGNED) && i < 0)
+    i = lu_cconv_d2i64(d - 18446744073709551616.0);  /* LuaJIT's x64 rule. */
+  return i;
+}
+
 /* A cdata of type id with sz payload bytes (zeroed). */
 LU_FUNC GCcdata *lu_cdata_new(lua_State *L, CTypeID id, MSize sz);
 /* A ctype object for id. */

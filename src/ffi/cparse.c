@@ -17,6 +17,7 @@
 #include "../core/str.h"
 #include "../core/state.h"
 #include "../core/tab.h"
+#include "../core/gc.h"
 #include "../core/err.h"
 
 /* -- Lexer ----------------------------------------------------------------- */
@@ -48,6 +49,9 @@ typedef struct CPState {
   unsigned pack;         /* #pragma pack: max. member alignment or 0. */
   unsigned packstack[CP_MAXPACK];
   int packtop;
+  int defined;           /* A struct/union/enum body or a new tag was
+                            seen: the parse made a new type, so a type
+                            string must not be cached (see below). */
 } CPState;
 
 static LU_NORET void cp_err(CPState *cp, const char *fmt, const char *arg)
@@ -836,6 +840,7 @@ static CTypeID cp_tag(CPState *cp, CTKind kind, uint32_t flags, int hasbody,
   CTState *cts = cp->cts;
   CTypeID id;
   CType *ct;
+  if (hasbody) cp->defined = 1;
   if (name != NULL) {
     id = lu_ctype_lookup(cts, name, 1);
     if (id != 0) {
@@ -849,6 +854,7 @@ static CTypeID cp_tag(CPState *cp, CTKind kind, uint32_t flags, int hasbody,
     if (!hasbody && !cp->cdef)
       cp_err(cp, "undeclared or implicit tag '%s'", strdata(name));
   }
+  cp->defined = 1;
   id = lu_ctype_new(cts, kind);
   ct = ctype_get(cts, id);
   ct->flags = flags | CTF_INCOMPLETE;
@@ -1168,9 +1174,64 @@ static void cp_init(CPState *cp, lua_State *L, CTState *cts, GCstr *src)
   cp_next(cp);
 }
 
+/* -- The type-string cache --------------------------------------------------
+**
+** LuaJIT code passes the same type strings again and again in loops
+** (ffi.cast("uint8_t *", p), ffi.new("int[?]", n)), so the meaning of a
+** type string is kept per state in CTState.typecache: the interned GCstr
+** maps to its CTypeID, and a hit costs one pointer-hashed table lookup.
+**
+** What may be cached: only parses that succeeded, used no '$' parameter
+** (the result would depend on them) and made no new struct/union/enum
+** (each "struct { int x; }" is a new type, as in LuaJIT; an "enum { A }"
+** would redefine A). A name can only gain a meaning (ffi.cdef adds
+** declarations, redefinition is an error), so a string that parsed once
+** means the same afterwards, and a string that failed (say before the
+** ffi.cdef that declares its names) is not in the cache. The cache is
+** still cleared on every ffi.cdef, so that no reasoning about what a
+** declaration can change is needed. Function types ("int (*)(int)") are
+** not interned by the parser: through the cache, one string gives one
+** function type where LuaJIT makes a new one per parse (and eventually
+** runs out of type ids in such a loop).
+**
+** Memory: the table anchors its strings (weak tables do not drop
+** strings), so it is bounded: it is cleared when CTCACHE_MAX entries
+** have been added, after which it refills with the strings in use.
+*/
+
+static CTypeID cparse_cacheget(CTState *cts, GCstr *src)
+{
+  const TValue *o = lu_tab_getstr(cts->typecache, src);
+  return (o != NULL && tvisnumber(o)) ? (CTypeID)numV(o) : 0;
+}
+
+static void cparse_cacheput(lua_State *L, CTState *cts, GCstr *src,
+                            CTypeID id)
+{
+  if (cts->ntypecache >= CTCACHE_MAX) {
+    lu_tab_clear(cts->typecache);
+    cts->ntypecache = 0;
+  }
+  setnumV(lu_tab_setstr(L, cts->typecache, src), (double)id);
+  lu_gc_anybarriert(L, cts->typecache);
+  cts->ntypecache++;
+}
+
+/* Forget all cached type strings (every ffi.cdef). */
+static void cparse_cacheclear(CTState *cts)
+{
+  if (cts->ntypecache != 0) {
+    lu_tab_clear(cts->typecache);
+    cts->ntypecache = 0;
+  }
+}
+
+/* -- Entry points ----------------------------------------------------------- */
+
 void lu_cparse_cdef(lua_State *L, CTState *cts, GCstr *src)
 {
   CPState cp;
+  cparse_cacheclear(cts);
   cp_init(&cp, L, cts, src);
   cp.cdef = 1;
   while (cp.tok != CTOK_EOF) {
@@ -1186,6 +1247,10 @@ CTypeID lu_cparse_type(lua_State *L, CTState *cts, GCstr *src,
   CPState cp;
   CTypeID id;
   int vla;
+  if (nparams == 0) {
+    id = cparse_cacheget(cts, src);
+    if (id != 0) return id;
+  }
   cp_init(&cp, L, cts, src);
   cp.paramidx = paramidx;
   cp.nparams = nparams;
@@ -1193,5 +1258,6 @@ CTypeID lu_cparse_type(lua_State *L, CTState *cts, GCstr *src,
   id = cp_typename(&cp, &vla);
   if (cp.tok != CTOK_EOF) cp_err(&cp, "'<eof>' expected", NULL);
   if (cp.nparams != 0) cp_err(&cp, "wrong number of type parameters", NULL);
+  if (nparams == 0 && !cp.defined) cparse_cacheput(L, cts, src, id);
   return id;
 }

@@ -87,6 +87,7 @@ CTState *lu_ctype_init(lua_State *L, void *ud)
   cts->metatypes = ctype_envtab(L, "metatypes", NULL);
   cts->finalizers = ctype_envtab(L, "finalizers", "k");
   cts->miscmap = ctype_envtab(L, "miscmap", NULL);
+  cts->typecache = ctype_envtab(L, "typecache", NULL);
   lua_setfenv(L, -2);
   lua_setfield(L, LUA_REGISTRYINDEX, "_FFI_CTSTATE");
   ctype_grow(cts, 128);

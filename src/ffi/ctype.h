@@ -121,6 +121,7 @@ enum {
 };
 
 #define CTHASH_SIZE  256u
+#define CTCACHE_MAX  512u  /* Type strings kept in CTState.typecache. */
 
 typedef struct CTState {
   CType *tab;          /* The types, indexed by CTypeID. */
@@ -132,6 +133,9 @@ typedef struct CTState {
   GCtab *metatypes;    /* [ctypeid] = metatable (ffi.metatype). */
   GCtab *finalizers;   /* Weak-keyed: [cdata] = finalizer (ffi.gc). */
   GCtab *miscmap;      /* [id] = ctype object cache etc. */
+  GCtab *typecache;    /* [type string] = CTypeID (see cparse.c). */
+  MSize ntypecache;    /* Entries added to typecache since it was last
+                          cleared (bounded by CTCACHE_MAX). */
   struct CCallbackState *cb; /* The callback pool (ccallback.h). */
   lua_State *L;        /* The running thread (set on every entry through
                           lu_ctype_setL; anchored in envt[2], so that a

@@ -44,6 +44,12 @@ static TValue *ffi_arg(lua_State *L, int n)
   return L->base + n - 1;
 }
 
+/* lua_gettop without the API call (the metamethods are hot). */
+static LU_AINLINE int ffi_nargs(lua_State *L)
+{
+  return (int)(L->top - L->base);
+}
+
 static void ffi_pushcdata(lua_State *L, GCcdata *cd)
 {
   setcdataV(L, L->top, cd);
@@ -103,9 +109,9 @@ static LU_AINLINE CTState *ffi_state(lua_State *L)
 static CTypeID ffi_checkctype(lua_State *L, CTState *cts, int n, int params)
 {
   TValue *o = ffi_arg(L, n);
-  if (n <= lua_gettop(L)) {
+  if (n <= ffi_nargs(L)) {
     if (tvisstr(o)) {
-      int np = params ? lua_gettop(L) - n : 0;
+      int np = params ? ffi_nargs(L) - n : 0;
       return lu_cparse_type(L, cts, strV(o), n + 1, np);
     }
     if (tviscdata(o)) return lu_cdata_typeof(cts, cdataV(o));
@@ -118,7 +124,7 @@ static CTypeID ffi_checkctype(lua_State *L, CTState *cts, int n, int params)
 static GCcdata *ffi_checkcdata(lua_State *L, int n)
 {
   TValue *o = ffi_arg(L, n);
-  if (n > lua_gettop(L) || !tviscdata(o))
+  if (n > ffi_nargs(L) || !tviscdata(o))
     luaL_argerror(L, n, lua_pushfstring(L, "cdata expected, got %s",
                                         luaL_typename(L, n)));
   return cdataV(o);
@@ -177,7 +183,7 @@ static const char *ffi_valname(CTState *cts, const TValue *o)
 ** results (all of them, left on the stack). */
 static int ffi_callmm(lua_State *L, const TValue *mo, const TValue *args, int n)
 {
-  int base = lua_gettop(L);
+  int base = ffi_nargs(L);
   int i;
   TValue fv = *mo;
   lua_checkstack(L, n + 2);
@@ -185,7 +191,7 @@ static int ffi_callmm(lua_State *L, const TValue *mo, const TValue *args, int n)
   for (i = 0; i < n; i++) ffi_pushtv(L, &args[i]);
   lua_call(L, n, LUA_MULTRET);
   lu_ctype_state(L);  /* The callee may have run the FFI in a coroutine. */
-  return lua_gettop(L) - base;
+  return ffi_nargs(L) - base;
 }
 
 /* Register the metatype __gc of a new cdata (if any). */
@@ -394,7 +400,7 @@ static int ffi_mm_index(lua_State *L)
   const TValue *mo;
   ffi_ref(L, &r);
   if (r.p != NULL) {
-    lua_checkstack(L, 2);
+    lu_state_checkstack(L, 2);
     if (r.bf != 0)
       lu_cconv_bf_get(r.cts, ctype_get(r.cts, r.bf), r.p, L->top);
     else
@@ -458,7 +464,7 @@ static GCcdata *ffi_newobj(lua_State *L, CTState *cts, CTypeID id, int first,
 {
   CType *ct = lu_ctype_raw(cts, id);
   CTSize sz = ct->size;
-  int top = lua_gettop(L);
+  int top = ffi_nargs(L);
   GCcdata *cd;
   if ((ct->flags & CTF_VLA) && (ct->kind == CT_ARRAY || ct->kind == CT_STRUCT)) {
     int64_t n;
@@ -470,7 +476,7 @@ static GCcdata *ffi_newobj(lua_State *L, CTState *cts, CTypeID id, int first,
   }
   if (sz == CTSIZE_INVALID || ct->kind == CT_FUNC || ct->kind == CT_VOID)
     luaL_argerror(L, argn, "size of C type is unknown or too large");
-  lua_checkstack(L, 4);
+  lu_state_checkstack(L, 4);
   cd = lu_cdata_new(L, id, sz);
   ffi_pushcdata(L, cd);
   {
@@ -495,7 +501,7 @@ static int ffi_mm_call(lua_State *L)
     CTypeID id = lu_cdata_typeof(cts, cd);
     mo = ffi_metatype_mm(cts, cd, "__new");
     if (mo != NULL) {
-      int n = lua_gettop(L), i;
+      int n = ffi_nargs(L), i;
       lua_pushvalue(L, 1);
       lua_insert(L, 1);  /* Keep a copy below. */
       ffi_pushtv(L, mo);
@@ -511,15 +517,15 @@ static int ffi_mm_call(lua_State *L)
       (ct->kind == CT_PTR && lu_ctype_raw(cts, ct->cid)->kind == CT_FUNC)) {
     void *fp = *(void **)cdataptr(cd);
     if (fp == NULL) ffi_callererr(L, "attempt to call a NULL function pointer");
-    return lu_ccall_call(cts, cd->ctypeid, fp, ffi_arg(L, 2), lua_gettop(L) - 1);
+    return lu_ccall_call(cts, cd->ctypeid, fp, ffi_arg(L, 2), ffi_nargs(L) - 1);
   }
   mo = ffi_metatype_mm(cts, cd, "__call");
   if (mo != NULL) {
-    int n = lua_gettop(L), i;
+    int n = ffi_nargs(L), i;
     ffi_pushtv(L, mo);
     for (i = 1; i <= n; i++) lua_pushvalue(L, i);
     lua_call(L, n, LUA_MULTRET);
-    return lua_gettop(L) - n;
+    return ffi_nargs(L) - n;
   }
   ffi_callererr(L, lua_pushfstring(L, "'%s' is not callable", ffi_cdname(cts, cd)));
   return 0;
@@ -846,7 +852,7 @@ static int ffi_mm_arith(lua_State *L, int op)
 {
   CTState *cts = ffi_state(L);
   TValue a = *ffi_arg(L, 1);
-  TValue b = lua_gettop(L) >= 2 ? *ffi_arg(L, 2) : a;
+  TValue b = ffi_nargs(L) >= 2 ? *ffi_arg(L, 2) : a;
   const TValue *mo = NULL;
   int n;
   if (op == AR_UNM) b = a;
@@ -948,22 +954,45 @@ static void ffi_newcdatamt(lua_State *L)
   G(L)->basemt[FFI_CDATA_MT_IDX] = mt;
 }
 
-/* -- C library namespaces ------------------------------------------------------------ */
+/* -- C library namespaces ------------------------------------------------------------
+**
+** ffi.C and every ffi.load result are userdata with their own metatable:
+**
+**   clib (userdata FFIClib)  --metatable-->  { __index = cache,
+**                                              __newindex, __gc, __tostring }
+**   cache (table: name -> value)  --metatable-->  { __index = resolver }
+**
+** So clib.name is a plain table lookup in the VM once name is in the
+** cache (functions as cdata and constants, as LuaJIT caches them); only
+** the first use runs the resolver (dlsym), which stores the value. Extern
+** variables are never cached: the resolver reads them on every access and
+** clib.name = v stores through __newindex (the cache never holds their
+** names, so the store reaches it). The four metamethods are C closures
+** whose upvalue is the clib itself, which is how they find the handle and
+** check that their argument is their own namespace (they can be fished
+** out with getmetatable and called on anything). The cache is also the
+** userdata's environment.
+*/
 
 typedef struct FFIClib {
-  void *handle;      /* dlopen handle; RTLD_DEFAULT for ffi.C. */
+  void *handle;      /* dlopen handle; RTLD_DEFAULT (NULL) for ffi.C. */
+  int closed;        /* dlclose'd by __gc (only a finalizer of another
+                        object can still see it then). */
 } FFIClib;
 
-#define FFI_CLIB_MT  "_FFI_CLIBMT"
-
-static FFIClib *ffi_checkclib(lua_State *L)
+/* The namespace of a metamethod closure (upvalue 1). With self set,
+** argument 1 must be that namespace. */
+static FFIClib *ffi_clibself(lua_State *L, int self)
 {
-  return (FFIClib *)luaL_checkudata(L, 1, FFI_CLIB_MT);
+  FFIClib *cl = (FFIClib *)lua_touserdata(L, lua_upvalueindex(1));
+  if (self && (lua_type(L, 1) != LUA_TUSERDATA || lua_touserdata(L, 1) != cl))
+    luaL_argerror(L, 1, "C library namespace expected");
+  return cl;
 }
 
-/* Resolve name in clib: pushes the value (functions and constants are
-** cached in the namespace's environment). For variables returns the
-** address in *varp and type in *typ instead of pushing. */
+/* Resolve name in clib: pushes the value of a function (a cdata) or a
+** constant (a number or 64-bit integer cdata) and returns 1; for a
+** variable returns 0 with its address in *varp and type in *typ. */
 static int ffi_clib_resolve(lua_State *L, CTState *cts, FFIClib *cl,
                             GCstr *name, void **varp, CTypeID *typ)
 {
@@ -987,6 +1016,7 @@ static int ffi_clib_resolve(lua_State *L, CTState *cts, FFIClib *cl,
     return 1;
   }
   if (ct->kind != CT_EXTERN) goto missing;
+  if (cl->closed) ffi_callererr(L, "library already closed");
   dlerror();
   sym = dlsym(cl->handle, strdata(name));
   if (sym == NULL) {
@@ -1010,29 +1040,27 @@ missing:
   return 0;
 }
 
-/* clib.name: a cached function or constant, or the value of a variable
-** (read each time). */
+/* The cache's __index (cache, name): name is not cached yet. Functions
+** and constants are resolved and stored in the cache; variables are read
+** (every time). */
 static int ffi_clib_index(lua_State *L)
 {
+  FFIClib *cl = ffi_clibself(L, 0);
   CTState *cts = ffi_state(L);
-  FFIClib *cl = ffi_checkclib(L);
   GCstr *name;
   void *var;
   CTypeID typ;
-  luaL_checkstring(L, 2);
+  if (lua_type(L, 2) != LUA_TSTRING) luaL_typerror(L, 2, "string");
   name = strV(ffi_arg(L, 2));
-  lua_getfenv(L, 1);
-  lua_pushvalue(L, 2);
-  lua_rawget(L, -2);
-  if (!lua_isnil(L, -1)) return 1;
-  lua_pop(L, 1);
+  lua_checkstack(L, 4);
   if (ffi_clib_resolve(L, cts, cl, name, &var, &typ)) {
+    lua_getfenv(L, lua_upvalueindex(1));  /* The cache. */
     lua_pushvalue(L, 2);
-    lua_pushvalue(L, -2);
-    lua_rawset(L, -4);  /* Cache functions and constants. */
+    lua_pushvalue(L, -3);
+    lua_rawset(L, -3);
+    lua_pop(L, 1);
     return 1;
   }
-  lua_checkstack(L, 2);
   lu_cconv_tv_ct(cts, typ, (uint8_t *)var, L->top, NULL);
   L->top++;
   return 1;
@@ -1041,11 +1069,11 @@ static int ffi_clib_index(lua_State *L)
 /* clib.name = v: store into a declared extern variable. */
 static int ffi_clib_newindex(lua_State *L)
 {
+  FFIClib *cl = ffi_clibself(L, 1);
   CTState *cts = ffi_state(L);
-  FFIClib *cl = ffi_checkclib(L);
   void *var;
   CTypeID typ;
-  luaL_checkstring(L, 2);
+  if (lua_type(L, 2) != LUA_TSTRING) luaL_typerror(L, 2, "string");
   if (ffi_clib_resolve(L, cts, cl, strV(ffi_arg(L, 2)), &var, &typ))
     ffi_callererr(L, "attempt to write to constant location");
   if (lu_ctype_raw(cts, typ)->flags & CTF_CONST)
@@ -1056,35 +1084,50 @@ static int ffi_clib_newindex(lua_State *L)
 
 static int ffi_clib_gc(lua_State *L)
 {
-  FFIClib *cl = ffi_checkclib(L);
-  if (cl->handle != NULL && cl->handle != RTLD_DEFAULT) dlclose(cl->handle);
-  cl->handle = NULL;
+  FFIClib *cl = ffi_clibself(L, 1);
+  if (!cl->closed && cl->handle != RTLD_DEFAULT) {
+    dlclose(cl->handle);
+    cl->closed = 1;
+  }
   return 0;
 }
 
 static int ffi_clib_tostring(lua_State *L)
 {
+  (void)ffi_clibself(L, 1);
   lua_pushfstring(L, "userdata: %p", lua_topointer(L, 1));
   return 1;
 }
 
+/* Push a new namespace for handle (see the layout above). */
 static void ffi_pushclib(lua_State *L, void *handle)
 {
-  FFIClib *cl = (FFIClib *)lua_newuserdata(L, sizeof(FFIClib));
+  static const struct { const char *name; lua_CFunction f; } mm[] = {
+    {"__newindex", ffi_clib_newindex}, {"__gc", ffi_clib_gc},
+    {"__tostring", ffi_clib_tostring},
+  };
+  FFIClib *cl;
+  size_t i;
+  lua_checkstack(L, 6);
+  cl = (FFIClib *)lua_newuserdata(L, sizeof(FFIClib));  /* clib */
   cl->handle = handle;
-  if (luaL_newmetatable(L, FFI_CLIB_MT)) {
-    lua_pushcfunction(L, ffi_clib_index);
-    lua_setfield(L, -2, "__index");
-    lua_pushcfunction(L, ffi_clib_newindex);
-    lua_setfield(L, -2, "__newindex");
-    lua_pushcfunction(L, ffi_clib_gc);
-    lua_setfield(L, -2, "__gc");
-    lua_pushcfunction(L, ffi_clib_tostring);
-    lua_setfield(L, -2, "__tostring");
+  cl->closed = 0;
+  lua_newtable(L);                                      /* clib mt */
+  for (i = 0; i < sizeof(mm) / sizeof(mm[0]); i++) {
+    lua_pushvalue(L, -2);
+    lua_pushcclosure(L, mm[i].f, 1);
+    lua_setfield(L, -2, mm[i].name);
   }
-  lua_setmetatable(L, -2);
-  lua_newtable(L);
-  lua_setfenv(L, -2);
+  lua_newtable(L);                                      /* clib mt cache */
+  lua_newtable(L);                                      /* ... cache cmt */
+  lua_pushvalue(L, -4);
+  lua_pushcclosure(L, ffi_clib_index, 1);
+  lua_setfield(L, -2, "__index");
+  lua_setmetatable(L, -2);                              /* clib mt cache */
+  lua_pushvalue(L, -1);
+  lua_setfenv(L, -4);
+  lua_setfield(L, -2, "__index");                       /* clib mt */
+  lua_setmetatable(L, -2);                              /* clib */
 }
 
 /* dlopen failed with "PATH: invalid ELF header": PATH may be a GNU ld
@@ -1169,7 +1212,7 @@ static int ffi_cast(lua_State *L)
   CTypeID id = ffi_checkctype(L, cts, 1, 0);
   CType *ct = lu_ctype_raw(cts, id);
   GCcdata *cd;
-  if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
+  if (ffi_nargs(L) < 2) luaL_argerror(L, 2, "value expected");
   if (!(ct->kind == CT_NUM || ct->kind == CT_PTR || ct->kind == CT_ENUM) ||
       (ct->flags & (CTF_LONGDBL | CTF_CTYPEID)))
     luaL_argerror(L, 1, "invalid C type");
@@ -1217,7 +1260,7 @@ static int ffi_gc(lua_State *L)
   CTState *cts = ffi_state(L);
   GCcdata *cd = ffi_checkcdata(L, 1);
   TValue *slot;
-  if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
+  if (ffi_nargs(L) < 2) luaL_argerror(L, 2, "value expected");
   slot = lu_tab_set(L, cts->finalizers, ffi_arg(L, 1));
   *slot = *ffi_arg(L, 2);
   lu_gc_anybarriert(L, cts->finalizers);
@@ -1239,7 +1282,7 @@ static int ffi_sizeof(lua_State *L)
     sz = cdataV(ffi_arg(L, 1))->len;
   } else if ((ct->flags & CTF_VLA) && (ct->kind == CT_ARRAY || ct->kind == CT_STRUCT)) {
     int64_t n;
-    if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
+    if (ffi_nargs(L) < 2) luaL_argerror(L, 2, "value expected");
     if (!lu_cdata_toint64(cts, ffi_arg(L, 2), &n) || n < 0)
       luaL_argerror(L, 2, "number expected");
     sz = lu_ctype_vlsize(cts, id, (uint64_t)n);
@@ -1297,7 +1340,7 @@ static int ffi_istype(lua_State *L)
   CTypeID id = lu_ctype_resolve(cts, ffi_checkctype(L, cts, 1, 0));
   TValue *o = ffi_arg(L, 2);
   int r = 0;
-  if (lua_gettop(L) >= 2 && tviscdata(o) && cdataV(o)->ctypeid != CTID_CTYPEID) {
+  if (ffi_nargs(L) >= 2 && tviscdata(o) && cdataV(o)->ctypeid != CTID_CTYPEID) {
     CTypeID oid = lu_ctype_resolve(cts, cdataV(o)->ctypeid);
     CType *ot = ctype_get(cts, oid), *t = ctype_get(cts, id);
     if (oid == id) r = 1;
@@ -1321,14 +1364,14 @@ static int ffi_string(lua_State *L)
   CTState *cts = ffi_state(L);
   TValue *o = ffi_arg(L, 1);
   const char *p;
-  if (lua_gettop(L) < 1) luaL_argerror(L, 1, "value expected");
+  if (ffi_nargs(L) < 1) luaL_argerror(L, 1, "value expected");
   if (tvisstr(o)) {
     p = strdata(strV(o));
   } else {
     p = (const char *)ffi_checkptr(L, cts, 1, CTID_P_CCHAR);
   }
   if (p == NULL) luaL_argerror(L, 1, "cannot convert 'NULL' to 'string'");
-  if (lua_gettop(L) >= 2 && !lua_isnil(L, 2)) {
+  if (ffi_nargs(L) >= 2 && !lua_isnil(L, 2)) {
     int64_t len;
     if (!lu_cdata_toint64(cts, ffi_arg(L, 2), &len) || len < 0)
       luaL_argerror(L, 2, "number expected");
@@ -1349,7 +1392,7 @@ static void *ffi_checkptr(lua_State *L, CTState *cts, int n, CTypeID pid)
   void *p;
   TValue *o = ffi_arg(L, n);
   int flags = (n << CCF_ARGSHIFT) | (tviscdata(o) ? CCF_CAST : 0);
-  if (n > lua_gettop(L)) luaL_argerror(L, n, "value expected");
+  if (n > ffi_nargs(L)) luaL_argerror(L, n, "value expected");
   lu_cconv_ct_tv(cts, pid, tmp, o, flags);
   memcpy(&p, tmp, sizeof(p));
   return p;
@@ -1362,8 +1405,8 @@ static int ffi_copy(lua_State *L)
   void *dst, *src;
   int64_t len;
   dst = ffi_checkptr(L, cts, 1, CTID_P_VOID);
-  if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
-  if (lua_gettop(L) >= 3 && !lua_isnil(L, 3)) {
+  if (ffi_nargs(L) < 2) luaL_argerror(L, 2, "value expected");
+  if (ffi_nargs(L) >= 3 && !lua_isnil(L, 3)) {
     if (!lu_cdata_toint64(cts, ffi_arg(L, 3), &len) || len < 0)
       luaL_argerror(L, 3, "number expected");
   } else {
@@ -1384,11 +1427,11 @@ static int ffi_fill(lua_State *L)
   CTState *cts = ffi_state(L);
   void *dst;
   int64_t len, c = 0;
-  if (lua_gettop(L) < 2) luaL_argerror(L, 2, "value expected");
+  if (ffi_nargs(L) < 2) luaL_argerror(L, 2, "value expected");
   dst = ffi_checkptr(L, cts, 1, CTID_P_VOID);
   if (!lu_cdata_toint64(cts, ffi_arg(L, 2), &len) || len < 0)
     luaL_argerror(L, 2, "number expected");
-  if (lua_gettop(L) >= 3 && !lua_isnil(L, 3) &&
+  if (ffi_nargs(L) >= 3 && !lua_isnil(L, 3) &&
       !lu_cdata_toint64(cts, ffi_arg(L, 3), &c))
     luaL_argerror(L, 3, "number expected");
   if (len > 0 && dst == NULL) luaL_error(L, "attempt to fill a NULL pointer");
@@ -1401,7 +1444,7 @@ static int ffi_errno(lua_State *L)
 {
   CTState *cts = ffi_state(L);
   int old = cts->savederrno;
-  if (lua_gettop(L) >= 1 && !lua_isnil(L, 1)) {
+  if (ffi_nargs(L) >= 1 && !lua_isnil(L, 1)) {
     cts->savederrno = (int)luaL_checkinteger(L, 1);
     errno = cts->savederrno;
   }
@@ -1434,7 +1477,7 @@ static uint64_t ffi_bitarg(lua_State *L, CTState *cts, int n, int *uns)
 {
   TValue *o = ffi_arg(L, n);
   int64_t v;
-  if (n <= lua_gettop(L) && tviscdata(o)) {
+  if (n <= ffi_nargs(L) && tviscdata(o)) {
     CTypeID id;
     CType *ct;
     (void)lu_cdata_deref(cts, cdataV(o), &id);
@@ -1444,7 +1487,7 @@ static uint64_t ffi_bitarg(lua_State *L, CTState *cts, int n, int *uns)
         *uns = 1;
       return (uint64_t)v;
     }
-  } else if (n <= lua_gettop(L) && lua_isnumber(L, n)) {
+  } else if (n <= ffi_nargs(L) && lua_isnumber(L, n)) {
     double d = lua_tonumber(L, n);
     return (uint64_t)ffi_num2i64(d);
   }
@@ -1455,7 +1498,7 @@ static uint64_t ffi_bitarg(lua_State *L, CTState *cts, int n, int *uns)
 int lu_ffi_bit64(lua_State *L, int op)
 {
   CTState *cts = ffi_state(L);
-  int uns = 0, i, n = lua_gettop(L);
+  int uns = 0, i, n = ffi_nargs(L);
   uint64_t x = ffi_bitarg(L, cts, 1, &uns), r;
   GCcdata *cd;
   switch (op) {
@@ -1521,7 +1564,7 @@ int lu_ffi_int64bits(lua_State *L, int idx, uint64_t *bits, int *isunsigned)
   CTState *cts;
   CType *ct;
   const TValue *o = ffi_arg(L, idx);
-  if (idx > lua_gettop(L) || !tviscdata(o) || G(L)->ctstate == NULL)
+  if (idx > ffi_nargs(L) || !tviscdata(o) || G(L)->ctstate == NULL)
     return 0;
   cts = lu_ctype_state(L);
   if (cdataV(o)->ctypeid == CTID_CTYPEID) return 0;
@@ -1562,7 +1605,7 @@ int lu_ffi_address(lua_State *L, int idx, void **p)
   CTypeID id;
   uint8_t *data;
   const TValue *o = ffi_arg(L, idx);
-  if (idx > lua_gettop(L) || !tviscdata(o) ||
+  if (idx > ffi_nargs(L) || !tviscdata(o) ||
       cdataV(o)->ctypeid == CTID_CTYPEID)
     return 0;
   cts = lu_ctype_state(L);

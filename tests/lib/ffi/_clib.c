@@ -98,3 +98,8 @@ double cb16b(double (*f)(double, double, double, double, double, double,
                          double, double, double, double, int, int, int, int,
                          float, int64_t))
 { return f(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15.5f, 16); }
+/* An extern variable for the namespace tests (clib.lua). */
+int clib_counter = 5;
+const int clib_const = 9;
+void clib_bump(void) { clib_counter++; }
+int clib_add(int a, int b) { return a + b; }
