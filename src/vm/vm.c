@@ -145,6 +145,12 @@ static LU_AINLINE int vm_isnum(const TValue *o)
   return hi < ((uint32_t)LU_TISNUM << 15);
 }
 
+/* The sign bit of the number in o (set for -0 and negative NaNs too). */
+static LU_AINLINE int vm_signbit(const TValue *o)
+{
+  return (int64_t)o->u64 < 0;
+}
+
 /* Is the number in o an integer index into t's array part? One
 ** truncation (straight from memory), one compare of the round trip, one
 ** unsigned bound check; *idx gets the index. The x86-64 truncation is
@@ -1594,7 +1600,7 @@ vm_return:
 
   L_FORI: L_JFORI: {
     TValue *a = RA;
-    double idx, stop, step;
+    double idx, stop;
     if (LU_UNLIKELY(!(vm_isnum(a) && vm_isnum(a + 1) &&
                       vm_isnum(a + 2)))) {
       double n;
@@ -1608,8 +1614,7 @@ vm_return:
     }
     idx = numV(a);
     stop = numV(a + 1);
-    step = numV(a + 2);
-    if (step >= 0 ? idx <= stop : idx >= stop) {
+    if (!vm_signbit(a + 2) ? idx <= stop : idx >= stop) {
       a[3] = a[0];
     } else {
       JUMP(ins);
@@ -1622,8 +1627,9 @@ vm_return:
     double idx = numV(a) + step;
     setnumV(a, idx);
     /* Two plain branches: a conditional expression here compiles to a
-    ** setcc + test. */
-    if (LU_LIKELY(step >= 0)) {
+    ** setcc + test. The direction is the sign bit of step (-0 counts
+    ** down, as in LuaJIT), tested on the integer word. */
+    if (LU_LIKELY(!vm_signbit(a + 2))) {
       if (idx <= numV(a + 1)) {
         setnumV(a + 3, idx);
         JUMP(ins);
