@@ -278,8 +278,16 @@ void lu_tab_resize(lua_State *L, GCtab *t, uint32_t asize, uint32_t hbits)
   ** that reinsertion below can never rehash. */
   for (i = asize; i < oldasize; i++)
     if (!tvisnil(&t->array[i])) need++;
-  for (i = 0; i < oldhsize; i++)
-    if (!tvisnil(&oldnode[i].val)) need++;
+  for (i = 0; i < oldhsize; i++) {
+    const TValue *k = &oldnode[i].key;
+    int32_t ik;
+    if (tvisnil(&oldnode[i].val)) continue;
+    /* Keys that move into the new array part need no node. */
+    if (tvisnumber(k) && num_isint(numV(k), &ik) && ik >= 0 &&
+        (uint32_t)ik < asize)
+      continue;
+    need++;
+  }
   if (need > (hbits ? 1u << hbits : 0)) hbits = lu_tab_hbits(need);
   if (LU_UNLIKELY(hbits > LU_MAX_HBITS)) lu_err_msg(L, LU_ERR_TABOV);
   /* Allocate everything that can fail before changing the table. */
@@ -372,8 +380,7 @@ static LU_AINLINE int count_int(const TValue *key, uint32_t *nums, int *has0)
 }
 
 /* The table is full: count every key (plus the one being inserted), choose
-** the new array size the Lua 5.1 way (largest power of two n such that more
-** than n/2 of the keys 1..n are present), the rest goes to the hash. */
+** the new array size (see below), the rest goes to the hash. */
 static void rehash(lua_State *L, GCtab *t, const TValue *ek)
 {
   uint32_t nums[TAB_MAXABITS + 1];
@@ -404,17 +411,26 @@ static void rehash(lua_State *L, GCtab *t, const TValue *ek)
   }
   total++;
   nint += (uint32_t)count_int(ek, nums, &has0);
-  /* Best array size. */
-  for (b = 0; b <= TAB_MAXABITS && (1u << b) / 2 < nint; b++) {
+  /* Best array size: the largest n = 2^b that has a key in (n/2, n] and
+  ** whose slots 1..n would be more than a quarter used (at least 2 slots).
+  ** That is the policy LuaJIT's tables show (measured: array sizes as in
+  ** luajit for every insertion order we tried), looser than Lua 5.1's
+  ** "more than half": a table filled in a scattered order (queens' column
+  ** and diagonal sets, sieves starting at 2) ends up all in the array
+  ** part as in LuaJIT instead of keeping its last keys in the hash. */
+  if (has0) {  /* Key 0 counts with key 1 (and lives in any array part). */
+    nums[0]++;
+    nint++;
+  }
+  for (b = 0; b <= TAB_MAXABITS && (1u << b) / 4 < nint; b++) {
     acc += nums[b];
-    if (acc > (1u << b) / 2) {
-      n = 1u << b;
+    if (nums[b] > 0 && acc > (1u << b) / 4) {
+      n = b > 0 ? 1u << b : 2;
       na = acc;
     }
   }
   if (n > 0) {
-    /* Key 0 lives in the array part whenever there is one. */
-    lu_tab_resize(L, t, n + 1, lu_tab_hbits(total - na - (uint32_t)has0));
+    lu_tab_resize(L, t, n + 1, lu_tab_hbits(total - na));
   } else {
     lu_tab_resize(L, t, 0, lu_tab_hbits(total));
   }
