@@ -1501,35 +1501,44 @@ static void fmt_integer(StrBuf *sb, unsigned flags, int width, int prec,
   fmt_emit(sb, flags, width, pre, npre, nzero, d, ndig);
 }
 
-/* Fast path of %f: v scaled by 10^prec in a long double (64-bit
-** significand, 10^p exact for p <= 27) is within 6e-5 of the exact
-** product when it is below 1e15, so unless it lies within 1e-4 of a
-** rounding midpoint, rounding it to an integer gives exactly the digits
-** printf prints. Returns 0 (nothing written) when that does not hold:
-** exact ties, huge values, high precisions, NaN and infinities. */
+/* Fast path of %f: v scaled by 10^prec exactly, as the unevaluated sum
+** hi + lo of two doubles (Dekker's product: no long double, whose x87
+** conversions with their control-word switches cost more than all the
+** rest). Below 1e15 the integer part of hi + lo and its fraction are
+** exact to far better than 1e-4, so unless the fraction lies within 1e-4
+** of a rounding midpoint, rounding gives exactly the digits printf
+** prints. Returns 0 (nothing written) when that does not hold: near
+** ties, huge values, high precisions, NaN and infinities. */
 static int fmt_fixed(StrBuf *sb, unsigned flags, int width, int prec,
                      double v)
 {
-#if LDBL_MANT_DIG >= 64
-  static const long double p10[16] = {
-    1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
-    1e11L, 1e12L, 1e13L, 1e14L, 1e15L
+  static const double p10[16] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
+    1e11, 1e12, 1e13, 1e14, 1e15
   };
+  const double split = 134217729.0;  /* 2^27 + 1 */
   char dbuf[40], pre[1];
   char *e = dbuf + sizeof(dbuf), *d = e;
   double a = v < 0 ? -v : v;
-  long double y, fl, fr;
+  double p, hi, lo, ah, al, ph, pl, c, fl, fr;
   uint64_t D, ip;
   size_t npre = 0;
   int i;
   if (prec < 0) prec = 6;
   if (prec > 15 || !(a < 1e15)) return 0;
-  y = (long double)a * p10[prec];
-  if (!(y < 1e15L)) return 0;
-  fl = floorl(y);
-  fr = y - fl;
-  if (fr > 0.5L - 1e-4L && fr < 0.5L + 1e-4L) return 0;
-  D = (uint64_t)fl + (fr > 0.5L);
+  p = p10[prec];
+  hi = a * p;
+  if (!(hi < 1e15)) return 0;
+  /* lo = a * p - hi exactly: split both factors into 26-bit halves. */
+  c = split * a; ah = c - (c - a); al = a - ah;
+  c = split * p; ph = c - (c - p); pl = p - ph;
+  lo = ((ah * ph - hi) + ah * pl + al * ph) + al * pl;
+  fl = (double)(int64_t)hi;  /* floor: 0 <= hi < 1e15. */
+  fr = (hi - fl) + lo;  /* hi - fl is exact below 2^52. */
+  if (fr < 0) { fl -= 1; fr += 1; }
+  else if (fr >= 1) { fl += 1; fr -= 1; }
+  if (fr > 0.5 - 1e-4 && fr < 0.5 + 1e-4) return 0;
+  D = (uint64_t)fl + (fr > 0.5);
   if (prec == 0) {
     ip = D;
     if (flags & FF_ALT) *--d = '.';
@@ -1544,10 +1553,6 @@ static int fmt_fixed(StrBuf *sb, unsigned flags, int width, int prec,
   else if (flags & FF_SPACE) pre[npre++] = ' ';
   fmt_emit(sb, flags, width, pre, npre, 0, d, (size_t)(e - d));
   return 1;
-#else
-  (void)sb; (void)flags; (void)width; (void)prec; (void)v;
-  return 0;
-#endif
 }
 
 /* Fast path of %e %E %g %G (without '#') for finite nonzero v: the body
