@@ -133,37 +133,112 @@ static size_t fmt_short(char *buf, double n, double a)
   return 0;
 }
 
+/* 10^p for p = -27..27 as unevaluated sums hi + lo of two doubles: exact
+** for p >= 0 (10^27 has 63 significant bits), within 2^-106 relative
+** otherwise. Generated with exact rational arithmetic. */
+static const double fmt_p10dd[55][2] = {
+    {0x1.3ce9a36f23c10p-90, -0x1.b788a15d9b30bp-145},  /* 1e-27 */
+    {0x1.8c240c4aecb14p-87, -0x1.12b564da80fe7p-141},  /* 1e-26 */
+    {0x1.ef2d0f5da7dd9p-84, -0x1.5762be11213e0p-138},  /* 1e-25 */
+    {0x1.357c299a88ea7p-80, 0x1.a96249354b394p-134},  /* 1e-24 */
+    {0x1.82db34012b251p-77, 0x1.13badb829e079p-131},  /* 1e-23 */
+    {0x1.e392010175ee6p-74, -0x1.a7566d9cba769p-128},  /* 1e-22 */
+    {0x1.2e3b40a0e9b4fp-70, 0x1.f769fb7e0b75ep-124},  /* 1e-21 */
+    {0x1.79ca10c924223p-67, 0x1.75447a5d8e536p-121},  /* 1e-20 */
+    {0x1.d83c94fb6d2acp-64, 0x1.a52b31e9e3d07p-119},  /* 1e-19 */
+    {0x1.2725dd1d243acp-60, -0x1.7c628066e8ceep-114},  /* 1e-18 */
+    {0x1.70ef54646d497p-57, -0x1.db7b2080a3029p-111},  /* 1e-17 */
+    {0x1.cd2b297d889bcp-54, 0x1.5b4c2ebe68799p-109},  /* 1e-16 */
+    {0x1.203af9ee75616p-50, -0x1.937831647f5a0p-104},  /* 1e-15 */
+    {0x1.6849b86a12b9bp-47, 0x1.ea70909833de7p-107},  /* 1e-14 */
+    {0x1.c25c268497682p-44, -0x1.ecd79a5a0df95p-99},  /* 1e-13 */
+    {0x1.19799812dea11p-40, 0x1.97f27f0f6e886p-96},  /* 1e-12 */
+    {0x1.5fd7fe1796495p-37, 0x1.7f7bc7b4d28aap-91},  /* 1e-11 */
+    {0x1.b7cdfd9d7bdbbp-34, -0x1.20a5465df8d2cp-88},  /* 1e-10 */
+    {0x1.12e0be826d695p-30, -0x1.34674bfabb83bp-84},  /* 1e-9 */
+    {0x1.5798ee2308c3ap-27, -0x1.03023df2d4c94p-82},  /* 1e-8 */
+    {0x1.ad7f29abcaf48p-24, 0x1.5e1e99483b023p-78},  /* 1e-7 */
+    {0x1.0c6f7a0b5ed8dp-20, 0x1.b5a63f9a49c2cp-75},  /* 1e-6 */
+    {0x1.4f8b588e368f1p-17, -0x1.ee78183f91e64p-71},  /* 1e-5 */
+    {0x1.a36e2eb1c432dp-14, -0x1.6a161e4f765fep-68},  /* 1e-4 */
+    {0x1.0624dd2f1a9fcp-10, -0x1.89374bc6a7efap-66},  /* 1e-3 */
+    {0x1.47ae147ae147bp-7, -0x1.eb851eb851eb8p-63},  /* 1e-2 */
+    {0x1.999999999999ap-4, -0x1.999999999999ap-58},  /* 1e-1 */
+    {0x1.0000000000000p+0, 0x0.0p+0},  /* 1e0 */
+    {0x1.4000000000000p+3, 0x0.0p+0},  /* 1e1 */
+    {0x1.9000000000000p+6, 0x0.0p+0},  /* 1e2 */
+    {0x1.f400000000000p+9, 0x0.0p+0},  /* 1e3 */
+    {0x1.3880000000000p+13, 0x0.0p+0},  /* 1e4 */
+    {0x1.86a0000000000p+16, 0x0.0p+0},  /* 1e5 */
+    {0x1.e848000000000p+19, 0x0.0p+0},  /* 1e6 */
+    {0x1.312d000000000p+23, 0x0.0p+0},  /* 1e7 */
+    {0x1.7d78400000000p+26, 0x0.0p+0},  /* 1e8 */
+    {0x1.dcd6500000000p+29, 0x0.0p+0},  /* 1e9 */
+    {0x1.2a05f20000000p+33, 0x0.0p+0},  /* 1e10 */
+    {0x1.74876e8000000p+36, 0x0.0p+0},  /* 1e11 */
+    {0x1.d1a94a2000000p+39, 0x0.0p+0},  /* 1e12 */
+    {0x1.2309ce5400000p+43, 0x0.0p+0},  /* 1e13 */
+    {0x1.6bcc41e900000p+46, 0x0.0p+0},  /* 1e14 */
+    {0x1.c6bf526340000p+49, 0x0.0p+0},  /* 1e15 */
+    {0x1.1c37937e08000p+53, 0x0.0p+0},  /* 1e16 */
+    {0x1.6345785d8a000p+56, 0x0.0p+0},  /* 1e17 */
+    {0x1.bc16d674ec800p+59, 0x0.0p+0},  /* 1e18 */
+    {0x1.158e460913d00p+63, 0x0.0p+0},  /* 1e19 */
+    {0x1.5af1d78b58c40p+66, 0x0.0p+0},  /* 1e20 */
+    {0x1.b1ae4d6e2ef50p+69, 0x0.0p+0},  /* 1e21 */
+    {0x1.0f0cf064dd592p+73, 0x0.0p+0},  /* 1e22 */
+    {0x1.52d02c7e14af6p+76, 0x1.0000000000000p+23},  /* 1e23 */
+    {0x1.a784379d99db4p+79, 0x1.0000000000000p+24},  /* 1e24 */
+    {0x1.08b2a2c280291p+83, -0x1.b000000000000p+29},  /* 1e25 */
+    {0x1.4adf4b7320335p+86, -0x1.1c00000000000p+32},  /* 1e26 */
+    {0x1.9d971e4fe8402p+89, -0x1.8c00000000000p+33},  /* 1e27 */
+};
+
 /* The nd (1..14) significant digits of a (finite, > 0) rounded to
-** nearest, from one long double multiplication. With a 64-bit
-** significand, y = a * 10^(nd-1-e) (powers of ten up to 10^27 are exact)
-** is off by less than 4e-6 from the true product (y < 10^14), so rounding
-** y to an integer gives the digits printf prints, unless y lies within
-** 1e-5 of a midpoint: then (and for exponents out of the table's range, or
-** without a long double wider than double) return 0 and let the exact
-** path decide. On success *D has exactly nd digits and *e10 is the
-** decimal exponent of the first one. */
+** nearest, from y = a * 10^(nd-1-e) computed as a two-double product
+** (Dekker's exact product of a and the high part, plus a times the low
+** part): off from the true product by less than 1e-15 (y < 10^14), so
+** rounding y to an integer gives the digits printf prints, unless y lies
+** within 1e-5 of a midpoint: then (and for exponents out of the table's
+** range, and subnormals) return 0 and let the exact path decide. No long
+** double: its x87 conversions switch the control word and go through
+** memory. On success *D has exactly nd digits and *e10 is the decimal
+** exponent of the first one. */
 static int fmt_sigdigits(double a, int nd, uint64_t *D, int *e10)
 {
-#if LDBL_MANT_DIG >= 64
-  static const long double p10[28] = {
-    1e0L, 1e1L, 1e2L, 1e3L, 1e4L, 1e5L, 1e6L, 1e7L, 1e8L, 1e9L, 1e10L,
-    1e11L, 1e12L, 1e13L, 1e14L, 1e15L, 1e16L, 1e17L, 1e18L, 1e19L, 1e20L,
-    1e21L, 1e22L, 1e23L, 1e24L, 1e25L, 1e26L, 1e27L
-  };
-  int e = (int)floor(log10(a));
-  int tries;
+  const double split = 134217729.0;  /* 2^27 + 1 */
+  uint64_t bits;
+  int e2, e, tries;
+  double ah, al, c;
+  memcpy(&bits, &a, sizeof(bits));
+  e2 = (int)((bits >> 52) & 0x7ff);
+  if (e2 == 0) return 0;  /* Subnormal. */
+  e2 -= 1023;
+  /* floor(e2 * log10(2)): the decimal exponent of a or one less. */
+  e = (e2 * 78913) >> 18;
+  c = split * a; ah = c - (c - a); al = a - ah;
   for (tries = 0; tries < 3; tries++) {
     int p = nd - 1 - e;
-    long double y, fl;
-    uint64_t d;
+    double ph, pl, phh, phl, hi, lo, fl, fr;
+    uint64_t d, lim;
     if (p > 27 || p < -27) return 0;
-    y = p >= 0 ? (long double)a * p10[p] : (long double)a / p10[-p];
-    if (y >= p10[nd]) { e++; continue; }
-    if (y < p10[nd - 1]) { e--; continue; }
-    fl = floorl(y);
-    if (y - fl > 0.5L - 1e-5L && y - fl < 0.5L + 1e-5L) return 0;
-    d = (uint64_t)(y - fl >= 0.5L ? fl + 1 : fl);
-    if ((long double)d >= p10[nd]) {  /* Rounded up to 10^nd. */
+    ph = fmt_p10dd[p + 27][0];
+    pl = fmt_p10dd[p + 27][1];
+    hi = a * ph;
+    c = split * ph; phh = c - (c - ph); phl = ph - phh;
+    lo = ((ah * phh - hi) + ah * phl + al * phh) + al * phl + a * pl;
+    if (!(hi < 1e15)) { e++; continue; }
+    fl = (double)(int64_t)hi;  /* floor: 0 < hi < 10^15. */
+    fr = (hi - fl) + lo;
+    if (fr < 0) { fl -= 1; fr += 1; }
+    else if (fr >= 1) { fl += 1; fr -= 1; }
+    d = (uint64_t)fl;
+    lim = (uint64_t)fmt_p10dd[nd + 27][0];
+    if (d >= lim) { e++; continue; }
+    if (d < lim / 10) { e--; continue; }
+    if (fr > 0.5 - 1e-5 && fr < 0.5 + 1e-5) return 0;
+    if (fr >= 0.5) d++;
+    if (d >= lim) {  /* Rounded up to 10^nd. */
       d /= 10;
       e++;
     }
@@ -172,10 +247,6 @@ static int fmt_sigdigits(double a, int nd, uint64_t *D, int *e10)
     return 1;
   }
   return 0;
-#else
-  (void)a; (void)nd; (void)D; (void)e10;
-  return 0;
-#endif
 }
 
 /* Write the exponent part of %e/%g: the letter, the sign and at least two
