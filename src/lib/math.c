@@ -50,7 +50,8 @@ MATH_UNARY(tanh, tanh)
 #define MATH_BINARY(name, fn) \
   static int math_##name(lua_State *L) \
   { \
-    lua_pushnumber(L, fn(luaL_checknumber(L, 1), luaL_checknumber(L, 2))); \
+    double x = luaL_checknumber(L, 1);  /* Argument 1 is checked first. */ \
+    lua_pushnumber(L, fn(x, luaL_checknumber(L, 2))); \
     return 1; \
   }
 
@@ -73,16 +74,31 @@ static int math_log(lua_State *L)
   return 1;
 }
 
+/* x * k for math.deg and math.rad. In LuaJIT these two are Lua builtins,
+** so a bad argument fails as arithmetic does, in the builtin's own chunk;
+** the same message here. */
+static int math_scale(lua_State *L, const char *name, double k)
+{
+  int isnum;
+  double x = lua_tonumberx(L, 1, &isnum);
+  if (!isnum) {
+    int t = lua_type(L, 1);  /* A missing argument is a nil there. */
+    return luaL_error(L, "[builtin:%s]:0: attempt to perform arithmetic on "
+                      "a %s value", name,
+                      lua_typename(L, t == LUA_TNONE ? LUA_TNIL : t));
+  }
+  lua_pushnumber(L, x * k);
+  return 1;
+}
+
 static int math_deg(lua_State *L)
 {
-  lua_pushnumber(L, luaL_checknumber(L, 1) * (180.0 / 3.14159265358979323846));
-  return 1;
+  return math_scale(L, "deg", 180.0 / 3.14159265358979323846);
 }
 
 static int math_rad(lua_State *L)
 {
-  lua_pushnumber(L, luaL_checknumber(L, 1) * (3.14159265358979323846 / 180.0));
-  return 1;
+  return math_scale(L, "rad", 3.14159265358979323846 / 180.0);
 }
 
 static int math_modf(lua_State *L)
