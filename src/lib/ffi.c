@@ -847,25 +847,33 @@ static int ffi_arith(lua_State *L, CTState *cts, int op, const TValue *a,
   }
 }
 
+/* Call the metatype metamethod name of a (else of b) with a and b, its
+** result left at index 3. Returns 0 when neither operand has one. */
+static int ffi_mm_binary(lua_State *L, CTState *cts, TValue a, TValue b,
+                         const char *name)
+{
+  const TValue *mo = NULL;
+  TValue args[2];
+  if (tviscdata(&a)) mo = ffi_metatype_mm(cts, cdataV(&a), name);
+  if (mo == NULL && tviscdata(&b)) mo = ffi_metatype_mm(cts, cdataV(&b), name);
+  if (mo == NULL) return 0;
+  args[0] = a;
+  args[1] = b;
+  lua_settop(L, 2);
+  ffi_callmm(L, mo, args, 2);
+  lua_settop(L, 3);
+  return 1;
+}
+
 /* The common metamethod body for arithmetic and comparisons. */
 static int ffi_mm_arith(lua_State *L, int op)
 {
   CTState *cts = ffi_state(L);
   TValue a = *ffi_arg(L, 1);
   TValue b = ffi_nargs(L) >= 2 ? *ffi_arg(L, 2) : a;
-  const TValue *mo = NULL;
   int n;
   if (op == AR_UNM) b = a;
-  if (tviscdata(&a)) mo = ffi_metatype_mm(cts, cdataV(&a), ffi_arname[op]);
-  if (mo == NULL && tviscdata(&b))
-    mo = ffi_metatype_mm(cts, cdataV(&b), ffi_arname[op]);
-  if (mo != NULL) {
-    TValue args[2];
-    args[0] = a;
-    args[1] = b;
-    lua_settop(L, 2);
-    ffi_callmm(L, mo, args, 2);
-    lua_settop(L, 3);
+  if (ffi_mm_binary(L, cts, a, b, ffi_arname[op])) {
     if (op >= AR_EQ) lua_pushboolean(L, lua_toboolean(L, 3));
     return 1;
   }
@@ -913,18 +921,7 @@ static int ffi_mm_concat(lua_State *L)
 {
   CTState *cts = ffi_state(L);
   TValue a = *ffi_arg(L, 1), b = *ffi_arg(L, 2);
-  const TValue *mo = NULL;
-  if (tviscdata(&a)) mo = ffi_metatype_mm(cts, cdataV(&a), "__concat");
-  if (mo == NULL && tviscdata(&b)) mo = ffi_metatype_mm(cts, cdataV(&b), "__concat");
-  if (mo != NULL) {
-    TValue args[2];
-    args[0] = a;
-    args[1] = b;
-    lua_settop(L, 2);
-    ffi_callmm(L, mo, args, 2);
-    lua_settop(L, 3);
-    return 1;
-  }
+  if (ffi_mm_binary(L, cts, a, b, "__concat")) return 1;
   ffi_callererr(L, lua_pushfstring(L, "attempt to concatenate '%s' and '%s'",
                                    ffi_valname(cts, &a), ffi_valname(cts, &b)));
   return 0;

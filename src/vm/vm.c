@@ -665,23 +665,31 @@ static LU_AINLINE int64_t vm_strpos(double d, int64_t len)
 /* The base of the Lua caller of the frame at base, whose call instruction
 ** is ins: base - 2 - A, computed as base + (~A - 1) (a not and a lea). */
 #define VM_CALLERBASE(base, ins)  ((base) + (~(ptrdiff_t)bc_a(ins) - 1))
-/* Return the single value v from the frame at base to its Lua caller
-** (frame link of type FRAME_LUA): vm_return's common case, unrolled. */
-#define VM_RET1_LUA(v) \
+/* The end of a return to a Lua caller (frame link of type FRAME_LUA):
+** pc and ins are the caller's, its n results are at dst. Fill the slots
+** the caller wants beyond them with nil (tested on the instruction word:
+** B > n + 1), then continue in the caller. Results beyond what it wants
+** land in its free slots, as vm_return's do. */
+#define VM_RETLUA_TAIL(dst, n) \
   do { \
-    TValue *dst_ = base - 2; \
-    int want_; \
-    pc = (const BCIns *)(uintptr_t)frame_link(base); \
-    ins = pc[-1]; \
-    dst_[0] = (v); \
-    if (LU_UNLIKELY(ins >= ((uint64_t)3 << 24))) {  /* B > 2: more wanted. */ \
-      want_ = (int)bc_b(ins) - 2; \
-      do setnilV(&dst_[want_]); while (--want_ > 0); \
+    if (LU_UNLIKELY(ins >= ((uint64_t)((n) + 2) << 24))) { \
+      int i_ = (n), want_ = (int)bc_b(ins) - 1; \
+      do setnilV(&(dst)[i_]); while (++i_ < want_); \
     } \
-    multres = 1; \
+    multres = (n); \
     base = VM_CALLERBASE(base, ins); \
     LOADK(); \
     DISPATCH(); \
+  } while (0)
+/* Return the single value v from the frame at base to its Lua caller:
+** vm_return's common case, unrolled. */
+#define VM_RET1_LUA(v) \
+  do { \
+    TValue *dst_ = base - 2; \
+    pc = (const BCIns *)(uintptr_t)frame_link(base); \
+    ins = pc[-1]; \
+    dst_[0] = (v); \
+    VM_RETLUA_TAIL(dst_, 1); \
   } while (0)
 
 static void vm_run(lua_State *L, int mode, int nret, const void **initout)
@@ -1570,14 +1578,7 @@ vm_return:
       VM_ASSERT_CLOSED(L, base);
       pc = (const BCIns *)(uintptr_t)frame_link(base);
       ins = pc[-1];
-      if (LU_UNLIKELY(ins >= ((uint64_t)2 << 24))) {  /* B > 1: values wanted. */
-        int i = 0, want = (int)bc_b(ins) - 1;
-        do setnilV(&dst[i]); while (++i < want);
-      }
-      multres = 0;
-      base = VM_CALLERBASE(base, ins);
-      LOADK();
-      DISPATCH();
+      VM_RETLUA_TAIL(dst, 0);
     }
     nres = 0;
     goto do_ret;
@@ -1759,21 +1760,13 @@ vm_return:
       if (lu_tab_next(L, t, base)) {
         if (LU_LIKELY((frame_link(base) & FRAME_TYPE) == FRAME_LUA)) {
           /* Key and value back to a Lua caller (vm_return's copy loop
-          ** unrolled; results beyond what the caller wants land in
-          ** its free slots, as vm_return's do). */
+          ** unrolled). */
           TValue *dst = base - 2;
           pc = (const BCIns *)(uintptr_t)frame_link(base);
           ins = pc[-1];
           dst[0] = base[0];
           dst[1] = base[1];
-          if (LU_UNLIKELY(ins >= ((uint64_t)4 << 24))) {  /* B > 3. */
-            int i = 2, want = (int)bc_b(ins) - 1;
-            do setnilV(&dst[i]); while (++i < want);
-          }
-          multres = 2;
-          base = VM_CALLERBASE(base, ins);
-          LOADK();
-          DISPATCH();
+          VM_RETLUA_TAIL(dst, 2);
         }
         rv = base;
         nres = 2;
